@@ -1,0 +1,179 @@
+"""Publish: from the live staged parts to one complete, versioned set of Parquet tables.
+
+Each publish writes every table into a new folder under ``.versions/`` and then swaps the
+``current`` link to it in one rename, so a reader sees the previous set or the new one, never
+a mix. ``warehouse/<table>`` are fixed links through ``current``.
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import polars as pl
+
+from flows.settings import Settings
+from flows.staging import LEDGER_PART, Plan, part_path, previous_ledger
+from transforms.batch import STAGED_KEY, body_length, winners
+from transforms.tables import (
+    CABLES,
+    CHILD_TABLES,
+    DUPLICATES,
+    LEDGER,
+    REJECTS,
+    TABLES,
+)
+
+KEEP_VERSIONS = 2
+DATA_FILE = "data.parquet"
+
+
+def _scan(settings: Settings, table: str, keys: list[str]) -> pl.LazyFrame:
+    paths = [str(part_path(settings, table, k)) for k in keys]
+    return pl.scan_parquet(paths, include_file_paths="_part").with_columns(
+        pl.col("_part").str.extract(r"([0-9a-f]+)\.parquet$")
+    )
+
+
+def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
+    """(source_file, part) of every file whose rows belong in this publish."""
+    fresh = [(f.path, b.key) for b in plan.batches for f in b.files]
+    fresh_paths = {p for p, _ in fresh}
+    kept: list[tuple[str, str]] = []
+    ledger = previous_ledger(settings)
+    reused = set(plan.reused)
+    vanished = set(plan.vanished)
+    if ledger is not None:
+        for path, part in ledger.select("source_file", "part").iter_rows():
+            if path in fresh_paths or part not in reused:
+                continue
+            if path in vanished and plan.prune:
+                continue
+            kept.append((path, part))
+    return pl.DataFrame(fresh + kept, schema={"source_file": pl.String(), "_part": pl.String()},
+                        orient="row")
+
+
+def _write(frame: pl.LazyFrame, out: Path, partitioned: bool) -> None:
+    if partitioned:
+        frame = frame.collect(engine="streaming").lazy()
+        if frame.select(pl.len()).collect().item() > 0:
+            frame.sink_parquet(pl.PartitionBy(out, key="year", include_key=partitioned),
+                               compression="zstd", mkdir=True)
+            return
+    out.mkdir(parents=True, exist_ok=True)
+    frame.drop("year", strict=False).sink_parquet(out / DATA_FILE, compression="zstd")
+
+
+def publish(settings: Settings, plan: Plan) -> dict[str, int]:
+    """Write every table of this run into a new version folder and make it current."""
+    live = live_files(settings, plan)
+    keys = sorted(set(live["_part"].to_list()))
+    version = settings.versions_dir / plan.run_id
+    if version.exists():
+        shutil.rmtree(version)
+    counts: dict[str, int] = {}
+
+    if keys:
+        staged = _scan(settings, CABLES.name, keys).join(
+            live.lazy(), on=["source_file", "_part"], how="semi")
+        slim = staged.select("cable_id", "year", "is_partial", "is_corrected", "source_format",
+                             "source_sha256", "source_file", "source_member",
+                             body_length()).collect()
+        won = winners(slim.lazy()).collect()
+        unit = ["cable_id", "source_file", "source_member", "source_sha256"]
+        cables = (staged.join(won.lazy().select(unit), on=unit, how="semi", nulls_equal=True)
+                  .select(CABLES.column_names).sort("year", "cable_id"))
+        _write(cables, version / CABLES.name, partitioned=True)
+        year_of = won.lazy().select("cable_id", "year", STAGED_KEY)
+        for table in CHILD_TABLES:
+            rows = (_scan(settings, table.name, keys)
+                    .join(year_of, on=["cable_id", STAGED_KEY], how="inner")
+                    .unique(subset=["cable_id", "position"], keep="first")
+                    .select("year", *table.column_names).sort("year", "cable_id", "position"))
+            _write(rows, version / table.name, partitioned=True)
+        duplicates = _duplicates(slim, won)
+        rejects = (_scan(settings, REJECTS.name, keys)
+                   .join(live.lazy(), on=["source_file", "_part"], how="semi")
+                   .select(REJECTS.column_names).unique()
+                   .sort(["source_file", "source_member", "reason"], nulls_last=True)).collect()
+        ledger = _ledger(settings, keys, live, won, duplicates, rejects, plan)
+    else:
+        for table in (CABLES, *CHILD_TABLES):
+            _write(table.empty().lazy(), version / table.name, partitioned=False)
+        duplicates, rejects, ledger = DUPLICATES.empty(), REJECTS.empty(), LEDGER.empty()
+    if plan.missing_sources:
+        missing = pl.DataFrame(
+            [{"source_file": m["source_file"], "source_member": m["member"],
+              "source_format": None, "reason": m["reason"], "message": m["message"],
+              "excerpt": None, "source_sha256": None} for m in plan.missing_sources],
+            schema=REJECTS.schema)
+        rejects = pl.concat([rejects, missing]).sort(["source_file", "reason"])
+    for table, frame in ((DUPLICATES, duplicates), (REJECTS, rejects), (LEDGER, ledger)):
+        _write(frame.lazy(), version / table.name, partitioned=False)
+    _make_current(settings, version)
+    for table in TABLES:
+        counts[table.name] = table_rows(settings.table_dir(table.name))
+    return counts
+
+
+def _duplicates(slim: pl.DataFrame, won: pl.DataFrame) -> pl.DataFrame:
+    unit = ["cable_id", "source_file", "source_member", "source_sha256"]
+    losers = slim.join(won.select(unit), on=unit, how="anti", nulls_equal=True)
+    return (losers.join(won.select("cable_id", winner_source_file="source_file",
+                                   winner_source_member="source_member"), on="cable_id")
+            .select(DUPLICATES.column_names)
+            .sort(["cable_id", "source_file", "source_member"], nulls_last=True))
+
+
+def _ledger(settings: Settings, keys: list[str], live: pl.DataFrame, won: pl.DataFrame,
+            duplicates: pl.DataFrame, rejects: pl.DataFrame, plan: Plan) -> pl.DataFrame:
+    files = (_scan(settings, LEDGER_PART, keys)
+             .join(live.lazy(), on=["source_file", "_part"], how="semi")
+             .rename({"_part": "part_key"}).collect())
+    per_file = [
+        won.group_by("source_file").agg(cables=pl.len().cast(pl.Int32)),
+        duplicates.group_by("source_file").agg(duplicates=pl.len().cast(pl.Int32)),
+        rejects.group_by("source_file").agg(rejects=pl.len().cast(pl.Int32)),
+    ]
+    for counts in per_file:
+        files = files.join(counts, on="source_file", how="left")
+    vanished = set(plan.vanished)
+    return (files.with_columns(pl.col("cables", "duplicates", "rejects").fill_null(0))
+            .with_columns(outcome=pl.when(pl.col("source_file").is_in(vanished)).then(pl.lit("vanished"))
+                          .when((pl.col("duplicates") == 0) & (pl.col("rejects") == 0)
+                                & (pl.col("cables") > 0)).then(pl.lit("loaded"))
+                          .when((pl.col("cables") == 0) & (pl.col("rejects") == 0)
+                                & (pl.col("duplicates") > 0)).then(pl.lit("duplicate"))
+                          .when((pl.col("cables") == 0) & (pl.col("duplicates") == 0))
+                          .then(pl.lit("rejected"))
+                          .otherwise(pl.lit("mixed")))
+            .select(LEDGER.column_names).sort("source_file"))
+
+
+def _make_current(settings: Settings, version: Path) -> None:
+    """Point ``current`` at ``version`` in one rename; keep the newest few versions."""
+    link = settings.current_link
+    tmp = link.with_name(f".current.{os.getpid()}")
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(version.relative_to(settings.warehouse))
+    os.replace(tmp, link)
+    for table in TABLES:
+        table_link = settings.table_dir(table.name)
+        if not table_link.is_symlink():
+            if table_link.exists():
+                shutil.rmtree(table_link)
+            table_link.symlink_to(Path("current") / table.name)
+    versions = sorted(settings.versions_dir.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    for old in versions[:-KEEP_VERSIONS]:
+        if old != version:
+            shutil.rmtree(old, ignore_errors=True)
+
+
+def table_rows(folder: Path) -> int:
+    files = sorted(folder.rglob("*.parquet"))
+    if not files:
+        return 0
+    return pl.scan_parquet(files).select(pl.len()).collect().item()

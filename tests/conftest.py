@@ -1,0 +1,40 @@
+"""Shared test set-up: Prefect in a temp home, one test harness per session, corpus paths."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+SHARED_CABLES = (ROOT / ".." / "shared" / "cables").resolve()
+SEED_CABLE = ROOT / "seeds" / "cables" / "08ISLAMABAD421.txt"
+
+# Prefect reads its settings at import: point its home and result storage at a temp dir
+# before any test imports it, so caches never leak between runs or into the project.
+_PREFECT_TMP = Path(tempfile.mkdtemp(prefix="cables-prefect-"))
+os.environ["PREFECT_HOME"] = str(_PREFECT_TMP / "home")
+os.environ["PREFECT_LOCAL_STORAGE_PATH"] = str(_PREFECT_TMP / "storage")
+os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
+os.environ.setdefault("DO_NOT_TRACK", "1")
+os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
+os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def shared_dir(name: str) -> Path:
+    """A folder of real cables under ../shared/cables; skips the test when it is absent."""
+    folder = SHARED_CABLES / name
+    if not folder.is_dir():
+        pytest.skip(f"../shared/cables/{name} is not here")
+    return folder
+
+
+@pytest.fixture(scope="session")
+def prefect_harness():
+    """One Prefect test server for the whole session (it takes ~10-20 s to start)."""
+    from prefect.testing.utilities import prefect_test_harness
+
+    with prefect_test_harness(server_startup_timeout=120):
+        yield

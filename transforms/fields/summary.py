@@ -1,0 +1,156 @@
+"""The summary and the closing comment of a cable, taken from its paragraphs."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from transforms.fields.paragraphs import Paragraph
+
+_MARK = r"(?:\([A-Za-z/ ]{1,20}\)\s{0,3})?"
+_SUMMARY_OPEN = re.compile(
+    r"^" + _MARK + r"(?:EXECUTIVE\s)?SUMMARY(?:\s(?:AND|&)\s[A-Z][A-Za-z ]{2,30}?)?"
+    r"\s{0,3}(?:--|[.:;-])\s{0,6}",
+    re.IGNORECASE,
+)
+_SUMMARY_END = re.compile(
+    r"\(?\s?END\s(?:OF\s)?SUMMARY\b\s{0,3}[.:;-]{0,3}\s{0,3}\)?", re.IGNORECASE
+)
+_COMMENT_OPEN = re.compile(
+    r"^" + _MARK + r"(?:BEGIN\s)?COMMENTS?(?:\sAND\s[A-Z ]{3,30}?)?\s{0,3}(?:--|[.:;-])\s{0,6}",
+    re.IGNORECASE,
+)
+_INLINE_COMMENT = re.compile(r"\(?\bCOMMENTS?\s{0,3}(?:--|:)\s{0,6}", re.IGNORECASE)
+_COMMENT_END = re.compile(
+    r"\(?\s?END\s(?:OF\s)?COMMENTS?\b\s{0,3}[.:;-]{0,3}\s{0,3}\)?", re.IGNORECASE
+)
+_SUMMARY_HEADING = re.compile(r"^\W{0,3}(?:EXECUTIVE\s)?SUMMARY\b", re.IGNORECASE)
+_COMMENT_HEADING = re.compile(r"^\W{0,3}COMMENTS?\b", re.IGNORECASE)
+_OPENER_WINDOW = 300
+_MAX_SPAN = 8  # paragraphs a summary or comment may run over before its end marker
+_SEPARATOR = "\n\n"
+
+
+def parse_summary(paragraphs: list[Paragraph]) -> str | None:
+    """The summary: text after ``Summary.``/``Summary:``/``SUMMARY AND COMMENT:`` up to
+    ``End Summary`` (which may close a later paragraph), else to the end of its paragraph.
+
+    The first paragraph that opens with the word (after its mark, or after the first sentence,
+    e.g. ``This is an action request. Summary: ...``) wins; a paragraph under a ``Summary``
+    heading counts when none opens with the word. Paragraphs of a multi-paragraph summary
+    are joined with a blank line. Failing all that, an ``End Summary`` in one of the first
+    paragraphs closes a summary that starts the body. None when the cable has no summary.
+    Never raises.
+    """
+    paragraphs = paragraphs or []
+    for index, paragraph in enumerate(paragraphs):
+        start = _opener_end(paragraph.text, _SUMMARY_OPEN)
+        if start is not None:
+            return _span(paragraphs, index, start, _SUMMARY_END)
+    for index, paragraph in enumerate(paragraphs):
+        if paragraph.heading and _SUMMARY_HEADING.match(paragraph.heading):
+            return _span(paragraphs, index, 0, _SUMMARY_END, heading=paragraph.heading)
+    # no opener: an ``End Summary`` in the first paragraphs closes a summary that starts the body
+    for index, paragraph in enumerate(paragraphs[:_MAX_SPAN]):
+        if _SUMMARY_END.search(paragraph.text):
+            return _span(paragraphs, 0, 0, _SUMMARY_END) if index < _MAX_SPAN else None
+    return None
+
+
+def parse_comment(paragraphs: list[Paragraph]) -> str | None:
+    """The closing comment: the last paragraph opening with ``Comment:``/``Comment.``/
+    ``Comment --`` (or the paragraphs under the last ``Comment`` heading), up to
+    ``End Comment`` or the end of the paragraph(s).
+
+    When no paragraph opens a comment, the last inline ``(Comment: ... End Comment.)`` is
+    taken. Only one comment block is returned (the last: a cable's own closing assessment);
+    paragraphs of a multi-paragraph comment are joined with a blank line. None when the cable
+    has no comment. Never raises.
+    """
+    paragraphs = paragraphs or []
+    last_open: tuple[int, int] | None = None
+    last_heading: int | None = None
+    for index, paragraph in enumerate(paragraphs):
+        start = _opener_end(paragraph.text, _COMMENT_OPEN, first_sentence=False)
+        if start is not None:
+            last_open = (index, start)
+        heading = paragraph.heading
+        if heading and _COMMENT_HEADING.match(heading):
+            previous = paragraphs[index - 1].heading if index else None
+            if previous != heading:
+                last_heading = index
+    if last_heading is not None and (last_open is None or last_heading > last_open[0]):
+        heading = paragraphs[last_heading].heading
+        return _span(paragraphs, last_heading, 0, _COMMENT_END, heading=heading)
+    if last_open is not None:
+        return _span(paragraphs, last_open[0], last_open[1], _COMMENT_END)
+    return _inline_comment(paragraphs)
+
+
+def _opener_end(text: str, opener: re.Pattern[str], first_sentence: bool = True) -> int | None:
+    """Where the text after an opener starts in ``text``, or None."""
+    match = opener.match(text)
+    if match:
+        return match.end()
+    if not first_sentence:
+        return None
+    stop = text.find(". ", 0, _OPENER_WINDOW)
+    if stop < 0:
+        return None
+    match = opener.match(text, stop + 2)
+    return match.end() if match else None
+
+
+def _span(
+    paragraphs: list[Paragraph],
+    index: int,
+    start: int,
+    end: re.Pattern[str],
+    heading: str | None = None,
+) -> str | None:
+    """Text from ``start`` in paragraph ``index`` to the ``end`` marker or the block's end.
+
+    With ``heading`` the block runs over the paragraphs under that heading; without it, over
+    one paragraph unless a later paragraph (within ``_MAX_SPAN``) carries the end marker.
+    """
+    first = paragraphs[index].text[start:]
+    closed = end.search(first)
+    if closed:
+        return _clean(first[: closed.start()])
+    parts = [first]
+    stop = min(len(paragraphs), index + _MAX_SPAN)
+    for later in paragraphs[index + 1 : stop]:
+        if heading is not None and later.heading != heading:
+            break
+        closed = end.search(later.text)
+        if closed:
+            parts.append(later.text[: closed.start()])
+            return _clean(_SEPARATOR.join(parts))
+        parts.append(later.text)
+    if heading is not None:
+        return _clean(_SEPARATOR.join(parts))
+    return _clean(first)
+
+
+def _inline_comment(paragraphs: list[Paragraph]) -> str | None:
+    for paragraph in reversed(paragraphs):
+        text = paragraph.text
+        closed = _last(_COMMENT_END.finditer(text))
+        if closed is None:
+            continue
+        opened = _last(_INLINE_COMMENT.finditer(text, 0, closed.start()))
+        if opened is not None:
+            return _clean(text[opened.end() : closed.start()])
+    return None
+
+
+def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+    found = None
+    for found in matches:  # noqa: B007 - keeping the last match is the point
+        pass
+    return found
+
+
+def _clean(text: str) -> str | None:
+    text = text.strip().strip("(").strip()
+    return text or None
