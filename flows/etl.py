@@ -9,7 +9,9 @@ and the tests call too.
 
 from __future__ import annotations
 
+import multiprocessing
 import time
+from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 
 from prefect import flow, get_run_logger, task
@@ -35,11 +37,36 @@ def plan_task(settings: Settings, sources: list[str], layout: str | None, prune:
     return str(plan.write(settings.tmp_dir / f"plan-{plan.run_id}.json"))
 
 
+# Parsing is CPU-bound Python: threads would share one core. Each parse task (in a thread of
+# the flow's task runner) hands its batch to a process of this pool. Prefect's own process
+# pool runner would start a temporary API server in every worker (10-20 s each here).
+_pool: ProcessPoolExecutor | None = None
+
+
+def _parse_pool(workers: int) -> ProcessPoolExecutor:
+    global _pool
+    if _pool is None:
+        _pool = ProcessPoolExecutor(max_workers=workers,
+                                    mp_context=multiprocessing.get_context("spawn"))
+    return _pool
+
+
+def _close_parse_pool() -> None:
+    global _pool
+    if _pool is not None:
+        _pool.shutdown(cancel_futures=True)
+        _pool = None
+
+
 @task(name="parse_batch", retries=2, retry_delay_seconds=[1, 5])
 def parse_batch_task(settings: Settings, plan_path: str, index: int,
                      layout: str | None) -> dict[str, int]:
     batch = Plan.read(Path(plan_path)).batches[index]
-    counts = parse_batch(settings, batch, layout)
+    if settings.workers > 1 and len(batch.files) > 1:
+        counts = _parse_pool(settings.workers).submit(parse_batch, settings, batch,
+                                                      layout).result()
+    else:
+        counts = parse_batch(settings, batch, layout)
     get_run_logger().info("batch %d (%s): %s", index, batch.key, counts)
     return counts
 
@@ -70,9 +97,12 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
         stages["plan"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        futures = [parse_batch_task.submit(settings, plan_path, i, layout)
-                   for i in range(len(plan.batches))]
-        batch_counts = [f.result() for f in futures]
+        try:
+            futures = [parse_batch_task.submit(settings, plan_path, i, layout)
+                       for i in range(len(plan.batches))]
+            batch_counts = [f.result() for f in futures]
+        finally:
+            _close_parse_pool()
         stages["parse"] = time.perf_counter() - clock
 
         clock = time.perf_counter()

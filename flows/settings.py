@@ -21,7 +21,7 @@ class Settings(BaseSettings):
     warehouse: Path = Field(PROJECT_ROOT / "warehouse", description="Output folder")
     sources: tuple[str, ...] = Field((str(PROJECT_ROOT / "seeds" / "cables"),),
                                      description="Files, folders, archives or URLs to read")
-    batch_bytes: int = Field(48 * 2**20, description="Input bytes per parse task")
+    batch_bytes: int = Field(24 * 2**20, description="Input bytes per parse task")
     batch_files: int = Field(20_000, description="Input files per parse task")
     workers: int = Field(2, description="Parse processes (this machine has 2 cores)")
     schedule: str = Field("0 2 * * *", description="Cron schedule of the served deployment")

@@ -57,9 +57,36 @@ def load_sql(settings: Settings, table: Table, parquet_dir: Path) -> str:
     return text.replace("{parquet}", f"'{glob}'")
 
 
+def _sql_files(settings: Settings, folder: str) -> dict[str, str]:
+    return {p.stem: p.read_text() for p in sorted((settings.sql_dir / folder).glob("*.sql"))}
+
+
+def load_dimensions(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """``sql/dimensions/<name>.sql``: reference tables read from ``seeds/`` CSVs."""
+    seeds = str(settings.root / "seeds").replace("'", "''")
+    for name, sql in _sql_files(settings, "dimensions").items():
+        con.execute(f"CREATE TABLE {quoted(name)} AS " + sql.replace("{seeds}", seeds))
+
+
+def create_views(con: duckdb.DuckDBPyConnection, settings: Settings) -> None:
+    """``sql/views/<name>.sql``: one view each; a view may build on another view."""
+    pending = _sql_files(settings, "views")
+    while pending:
+        failed: dict[str, str] = {}
+        errors: dict[str, str] = {}
+        for name, sql in pending.items():
+            try:
+                con.execute(f"CREATE VIEW {quoted(name)} AS " + sql)
+            except duckdb.CatalogException as error:  # depends on a view not made yet
+                failed[name], errors[name] = sql, str(error)
+        if len(failed) == len(pending):
+            raise RuntimeError(f"views that cannot be created: {errors}")
+        pending = failed
+
+
 def check_queries(settings: Settings) -> dict[str, str]:
     """``sql/checks/*.sql``: each must return zero rows on a sound warehouse."""
-    return {p.stem: p.read_text() for p in sorted((settings.sql_dir / "checks").glob("*.sql"))}
+    return _sql_files(settings, "checks")
 
 
 def build_duckdb(settings: Settings, run_id: str) -> dict[str, int]:
@@ -82,6 +109,8 @@ def build_duckdb(settings: Settings, run_id: str) -> dict[str, int]:
                             + load_sql(settings, table, folder))
             counts[table.name] = con.execute(
                 f"SELECT count(*) FROM {quoted(table.name)}").fetchall()[0][0]
+        load_dimensions(con, settings)
+        create_views(con, settings)
         failures = {name: len(con.execute(sql).fetchall())
                     for name, sql in check_queries(settings).items()}
         bad = {name: n for name, n in failures.items() if n}

@@ -19,18 +19,20 @@ _LEFT_BREAK = re.compile(
     r"|PAGE\s+\d{2,3}\s+[A-Z][A-Z ]{0,30}\s\d{3,6}\s)",
     re.IGNORECASE | re.MULTILINE,
 )
+_BREAK_ANYWHERE = re.compile(r"\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}|PAGE\s+\d\d|SECTION 0[2-9]")
+_MAX_LOSS_PER_BREAK = 120
 
 
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
         pytest.param(
-            "all have direct access to \n\nTALLINN 00000375 002 OF 004 \n\n\neach other\" he said.",
+            'all have direct access to \n\nTALLINN 00000375 002 OF 004 \n\n\neach other" he said.',
             'all have direct access to each other" he said.',
             id="07TALLINN375-sentence-cut-in-two",
         ),
         pytest.param(
-            "Iraq.\" End Summary. \n\nBAGHDAD 00000293 002 OF 002\n\n\n¶2. (C) Son of",
+            'Iraq." End Summary. \n\nBAGHDAD 00000293 002 OF 002\n\n\n¶2. (C) Son of',
             'Iraq." End Summary. \n\n¶2. (C) Son of',
             id="08BAGHDAD293-between-paragraphs",
         ),
@@ -92,7 +94,9 @@ def test_strip_page_breaks(text: str, expected: str) -> None:
     assert strip_page_breaks(text) == expected
 
 
-@pytest.mark.parametrize("text", ["", None, "\x00", "PAGE 01", "\n\n\n", "BAGHDAD 00000293 001 OF 002"])
+@pytest.mark.parametrize(
+    "text", ["", None, "\x00", "PAGE 01", "\n\n\n", "BAGHDAD 00000293 001 OF 002"]
+)
 def test_garbage_never_raises(text: str) -> None:
     assert isinstance(strip_page_breaks(text), str)
 
@@ -146,7 +150,9 @@ def test_corpus_page_breaks() -> None:
         if _LEFT_BREAK.search(stripped):
             left.append(name)
         before, after = len(re.sub(r"\s", "", body)), len(re.sub(r"\s", "", stripped))
-        if not 0.95 * before <= after <= before:
+        # a stamp, its page frame and an old section's routing debris: ~120 characters a break
+        allowed = max(0.01 * before, _MAX_LOSS_PER_BREAK * len(_BREAK_ANYWHERE.findall(body)))
+        if not before - allowed <= after <= before:
             lost.append(name)
     assert worst < 0.005, worst
     assert not left, left[:10]

@@ -20,7 +20,7 @@ from __future__ import annotations
 
 import re
 
-_KV_ROW = re.compile(r"^id: ?\d{1,9}\s*$")
+_KV_ROW = re.compile(r"^id: ?\d{1,9}(?:\s[^\n]{0,40})?$")  # 09LIMA1667: "id: 236843 DROGAS 1"
 _KV_FIELD = re.compile(r"^(?:date|refid|origin|classification|destination|header):")
 _HEADER_ENDS = re.compile(r"^-{5,} ?header ends ?-{5,}\s*$")
 _CABLE_ENDS = re.compile(r"^={5,} ?CABLE ENDS ?={5,}\s*$")

@@ -109,7 +109,7 @@ def _body_start(lines: list[str]) -> int:
         if not line.strip():
             kind = "r" if kind in ("R", "r") else None
             continue
-        if _starts_paragraph(line) and not (kind == "R" and budget > 0):
+        if _starts_paragraph(line) and not (kind == "R" and budget > 0 and _is_ref_item(line)):
             break
         new_kind = _field_kind(line)
         if new_kind:
@@ -133,6 +133,12 @@ def _continues(kind: str, previous: str, line: str) -> bool:
     if kind in ("C", "E", "D") and previous.rstrip().endswith("."):
         return False
     return kind != "T" or bool(_CAPS_LINE.match(line.strip()))
+
+
+def _is_ref_item(line: str) -> bool:
+    """``¶B. LIMA 248`` inside a REF block: a lettered item without a classification mark."""
+    marker = _MARKER.match(line)
+    return bool(marker and marker.group("num").isalpha() and not _mark_of(line))
 
 
 def _starts_paragraph(line: str) -> bool:
@@ -232,7 +238,7 @@ class _Builder:
             return
         marker = _MARKER.match(line)
         if marker and self._accepts(marker, line):
-            self._start(marker.group("num"), line[marker.end() :])
+            self._start(marker.group("num"), marker.group("sep"), line[marker.end() :])
         elif self._is_heading(stripped, nxt):
             self.heading = _heading_text(stripped)
             self.block_start = None
@@ -270,12 +276,13 @@ class _Builder:
         parts = self.paragraphs[-1][3] if self.paragraphs else []
         return bool(parts) and _is_terminal(parts[-1])
 
-    def _start(self, num: str, rest: str) -> None:
+    def _start(self, num: str, sep: str, rest: str) -> None:
         mark, text = _parse_mark(rest.lstrip())
         if num.isalpha():
             self.style = "letter"
         else:
-            self.style = "num" if self.style in (None, "letter") else self.style
+            kind = "paren" if sep == ")" else "num"
+            self.style = kind if self.style in (None, "letter") else self.style
             self.last_number = int(re.sub(r"\D", "", num))
         parts = [text.strip()] if text.strip() else []
         self.paragraphs.append((num, mark, self.heading, parts))
