@@ -30,12 +30,17 @@ def _settings(args: argparse.Namespace) -> Settings:
 
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.prefect_env import configure_prefect
+    from flows.runs import WarehouseBusy, writer_lock
 
     settings = _settings(args)
+    try:  # fail in a second, not after Prefect's start-up; the flow then takes the lock itself
+        with writer_lock(settings, args.wait):
+            pass
+    except WarehouseBusy as error:
+        raise CliError(str(error)) from None
     configure_prefect(settings)
     from flows.etl import cables_etl
     from flows.report import run_summary_text
-    from flows.runs import WarehouseBusy
 
     sources = [str(Path(s).resolve()) if "://" not in s else s for s in args.sources]
     try:
@@ -146,6 +151,47 @@ def cmd_status(args: argparse.Namespace) -> int:
     return 0
 
 
+def cmd_search(args: argparse.Namespace) -> int:
+    from dataclasses import asdict
+
+    from flows.search import hits_text, search
+
+    try:
+        hits = search(_settings(args), args.query, args.limit, args.year, args.origin)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    if args.json:
+        for hit in hits:
+            print(json.dumps(asdict(hit), default=_jsonable, ensure_ascii=False))
+    else:
+        print(hits_text(hits))
+    return 0
+
+
+def cmd_report(args: argparse.Namespace) -> int:
+    from flows.report_html import write_report
+
+    settings = _settings(args)
+    out = Path(args.out) if args.out else settings.warehouse / "report.html"
+    try:
+        path = write_report(settings, out)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    print(f"report written to {path}")
+    return 0
+
+
+def cmd_export(args: argparse.Namespace) -> int:
+    from flows.export import export_dataset
+
+    try:
+        counts = export_dataset(_settings(args), Path(args.dir), args.tables or None, args.where)
+    except ValueError as error:
+        raise CliError(str(error)) from None
+    print(f"exported to {args.dir}: " + ", ".join(f"{t} {n:,}" for t, n in counts.items()))
+    return 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="cables", description="ETL of the US diplomatic cables into Parquet and DuckDB.",
@@ -188,6 +234,35 @@ def build_parser() -> argparse.ArgumentParser:
                             description="Rows per table and the last runs from load_runs.")
     status.add_argument("--warehouse", metavar="DIR")
     status.set_defaults(handler=cmd_status)
+    search = sub.add_parser("search", help="full-text search (BM25) over subjects and paragraphs",
+                            description="Search the warehouse's full-text index. Words are "
+                            'ANDed; use OR, NOT, -word, +word, "a phrase", subject:word.')
+    search.add_argument("query", metavar="QUERY")
+    search.add_argument("--limit", type=int, default=10, help="hits to show (default 10)")
+    search.add_argument("--year", help="a year or a range, e.g. 2008 or 2006-2008")
+    search.add_argument("--origin", help="part of the origin, e.g. Islamabad")
+    search.add_argument("--json", action="store_true", help="one JSON object per hit")
+    search.add_argument("--warehouse", metavar="DIR")
+    search.set_defaults(handler=cmd_search)
+
+    export = sub.add_parser("export", help="write a self-describing Parquet dataset",
+                            description="Export tables as Parquet partitioned by year (zstd) "
+                            "with datapackage.json and a README data dictionary.")
+    export.add_argument("dir", metavar="DIR", help="new or empty folder (or an earlier export)")
+    export.add_argument("--tables", nargs="+", metavar="TABLE",
+                        help="cables paragraphs recipients tags references (default: all)")
+    export.add_argument("--where", metavar="SQL",
+                        help="predicate on cables, e.g. \"year = 2008\"; children follow")
+    export.add_argument("--warehouse", metavar="DIR")
+    export.set_defaults(handler=cmd_export)
+
+    report = sub.add_parser("report", help="write a static HTML report of the warehouse",
+                            description="Write one self-contained HTML page (no network): "
+                            "volume, origins, tags, references, data quality.")
+    report.add_argument("out", nargs="?", metavar="OUT.html",
+                        help="default: warehouse/report.html")
+    report.add_argument("--warehouse", metavar="DIR")
+    report.set_defaults(handler=cmd_report)
     return parser
 
 

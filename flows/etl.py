@@ -12,21 +12,39 @@ from __future__ import annotations
 import multiprocessing
 import time
 from concurrent.futures import ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
+import polars as pl
 from prefect import flow, get_run_logger, task
-from prefect.artifacts import create_markdown_artifact
+from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
+from prefect.tasks import exponential_backoff
 
+from flows.progress import active_progress
 from flows.publish import publish
-from flows.report import run_report_markdown
+from flows.run_artifacts import publish_run_artifacts
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.settings import Settings
-from flows.staging import Plan, parse_batch, plan_run
+from flows.staging import Plan, parse_batch, part_path, plan_run, previous_ledger
 from flows.warehouse import build_duckdb
 
+# I/O can fail for a moment (a network share, a remote store, a worker killed for memory):
+# those tasks retry with growing delays (2 s, 4 s, with jitter). A parser or data error would
+# fail the same way again, so only I/O errors are retried.
+IO_RETRIES = 2
+IO_BACKOFF = exponential_backoff(backoff_factor=2)
 
-@task(name="plan", retries=2, retry_delay_seconds=[1, 5])
+
+def _io_error(task, task_run, state) -> bool:
+    error = state.data if isinstance(state.data, BaseException) else None
+    if isinstance(error, BrokenProcessPool):
+        _close_parse_pool()  # a worker died: the next attempt starts a fresh pool
+    return isinstance(error, OSError | BrokenProcessPool)
+
+
+@task(name="plan", retries=IO_RETRIES, retry_delay_seconds=IO_BACKOFF,
+      retry_condition_fn=_io_error)
 def plan_task(settings: Settings, sources: list[str], layout: str | None, prune: bool,
               run_id: str) -> str:
     plan = plan_run(settings, sources, layout, prune, run_id)
@@ -58,7 +76,11 @@ def _close_parse_pool() -> None:
         _pool = None
 
 
-@task(name="parse_batch", retries=2, retry_delay_seconds=[1, 5])
+# No Prefect result cache here: a batch's staged parts are its cache, keyed by its files'
+# path, size and mtime and the parser's fingerprint (flows.staging); a finished batch returns
+# {"cached": 1} at once, so a re-run after a crash parses only the batches not finished.
+@task(name="parse_batch", retries=IO_RETRIES, retry_delay_seconds=IO_BACKOFF,
+      retry_condition_fn=_io_error)
 def parse_batch_task(settings: Settings, plan_path: str, index: int,
                      layout: str | None) -> dict[str, int]:
     batch = Plan.read(Path(plan_path)).batches[index]
@@ -71,14 +93,16 @@ def parse_batch_task(settings: Settings, plan_path: str, index: int,
     return counts
 
 
-@task(name="publish")
+@task(name="publish", retries=IO_RETRIES, retry_delay_seconds=IO_BACKOFF,
+      retry_condition_fn=_io_error)
 def publish_task(settings: Settings, plan_path: str) -> dict[str, int]:
     counts = publish(settings, Plan.read(Path(plan_path)))
     get_run_logger().info("published tables: %s", counts)
     return counts
 
 
-@task(name="load_duckdb")
+@task(name="load_duckdb", retries=IO_RETRIES, retry_delay_seconds=IO_BACKOFF,
+      retry_condition_fn=_io_error)
 def load_duckdb_task(settings: Settings, run_id: str) -> dict[str, int]:
     counts = build_duckdb(settings, run_id)
     get_run_logger().info("loaded %s: %s", settings.duckdb_path, counts)
@@ -92,17 +116,13 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
     started, stages = now_utc(), {}
     with writer_lock(settings, wait_seconds):
         clock = time.perf_counter()
+        known_files = _ledger_files(settings)
         plan_path = plan_task(settings, sources, layout, prune, run_id or _new_run_id())
         plan = Plan.read(Path(plan_path))
         stages["plan"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
-        try:
-            futures = [parse_batch_task.submit(settings, plan_path, i, layout)
-                       for i in range(len(plan.batches))]
-            batch_counts = [f.result() for f in futures]
-        finally:
-            _close_parse_pool()
+        batch_counts = _parse_batches(settings, plan, plan_path, layout)
         stages["parse"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
@@ -110,15 +130,20 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
         stages["publish"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
+        parsed = [f.path for b in plan.batches for f in b.files]
+        files_new = sum(1 for path in parsed if path not in known_files)
         summary = {
             "run_id": plan.run_id, "started_at": started, "sources": list(sources),
             "files_seen": plan.files_seen,
-            "files_parsed": sum(len(b.files) for b in plan.batches),
-            "files_reused": plan.files_seen - sum(len(b.files) for b in plan.batches),
+            "files_parsed": len(parsed),
+            "files_new": files_new,
+            "files_changed": len(parsed) - files_new,
+            "files_reused": plan.files_seen - len(parsed),
             "files_vanished": len(plan.vanished),
             "inputs": table_rows["cables"] + table_rows["duplicates"] + table_rows["rejects"],
             "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
             "rejects": table_rows["rejects"], "table_rows": table_rows,
+            "rejects_by_reason": _rejects_by_reason(settings),
             "warehouse": str(settings.warehouse),
             "batches_cached": sum(c.get("cached", 0) for c in batch_counts),
         }
@@ -128,9 +153,52 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
         load_duckdb_task(settings, plan.run_id)
         stages["load"] = time.perf_counter() - clock
         Path(plan_path).unlink(missing_ok=True)
-    create_markdown_artifact(key="cables-run-report", markdown=run_report_markdown(summary),
-                             description="What this run of cables_etl read and loaded")
+    publish_run_artifacts(summary)
     return summary
+
+
+def _parse_batches(settings: Settings, plan: Plan, plan_path: str,
+                   layout: str | None) -> list[dict[str, int]]:
+    """One task per batch; progress is reported here, in the flow's thread, as each ends."""
+    progress = active_progress()
+    progress.start(sum(len(b.files) for b in plan.batches), len(plan.batches))
+    try:
+        futures = {parse_batch_task.submit(settings, plan_path, i, layout): i
+                   for i in range(len(plan.batches))}
+        counts: dict[int, dict[str, int]] = {}
+        for future in as_completed(list(futures)):
+            index = futures[future]
+            counts[index] = future.result()
+            batch = plan.batches[index]
+            progress.advance(len(batch.files), _batch_cables(settings, batch.key, counts[index]))
+    finally:
+        progress.stop()
+        _close_parse_pool()
+    return [counts[i] for i in sorted(counts)]
+
+
+def _batch_cables(settings: Settings, key: str, counts: dict[str, int]) -> int:
+    if "cables" in counts:
+        return counts["cables"]
+    # A batch staged by an earlier, interrupted run: its part's footer holds the row count.
+    import pyarrow.parquet as pq
+
+    path = part_path(settings, "cables", key)
+    return pq.read_metadata(path).num_rows if path.exists() else 0
+
+
+def _ledger_files(settings: Settings) -> set[str]:
+    """Source files an earlier run recorded: what this run parses is new, or else changed."""
+    ledger = previous_ledger(settings)
+    return set() if ledger is None else set(ledger["source_file"].to_list())
+
+
+def _rejects_by_reason(settings: Settings) -> dict[str, int]:
+    files = sorted((settings.current_link / "rejects").rglob("*.parquet"))
+    if not files:
+        return {}
+    frame = pl.scan_parquet(files).group_by("reason").len().collect()
+    return dict(sorted(frame.iter_rows()))
 
 
 def _new_run_id() -> str:

@@ -9,13 +9,14 @@ from __future__ import annotations
 
 import os
 import shutil
+import time
 from pathlib import Path
 
 import polars as pl
 
 from flows.settings import Settings
 from flows.staging import LEDGER_PART, Plan, part_path, previous_ledger
-from transforms.batch import STAGED_KEY, body_length, winners
+from transforms.batch import BODY_LENGTH, STAGED_KEY, winners
 from transforms.tables import (
     CABLES,
     CHILD_TABLES,
@@ -26,6 +27,10 @@ from transforms.tables import (
 )
 
 KEEP_VERSIONS = 2
+# Scans that filter on year or origin skip whole row groups by their statistics.
+ROW_GROUP_ROWS = 16_384
+# Cables per output file (and per chunk of work in a publish): bounds the publish's memory.
+CHUNK_CABLES = 20_000
 DATA_FILE = "data.parquet"
 
 
@@ -55,15 +60,47 @@ def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
                         orient="row")
 
 
-def _write(frame: pl.LazyFrame, out: Path, partitioned: bool) -> None:
-    if partitioned:
-        frame = frame.collect(engine="streaming").lazy()
-        if frame.select(pl.len()).collect().item() > 0:
-            frame.sink_parquet(pl.PartitionBy(out, key="year", include_key=partitioned),
-                               compression="zstd", mkdir=True)
-            return
-    out.mkdir(parents=True, exist_ok=True)
-    frame.drop("year", strict=False).sink_parquet(out / DATA_FILE, compression="zstd")
+def _write_file(frame: pl.DataFrame, path: Path) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    frame.write_parquet(path, compression="zstd", row_group_size=ROW_GROUP_ROWS,
+                        statistics=True)
+
+
+def _chunks(won: pl.DataFrame) -> list[tuple[int, int, str, str]]:
+    """(year, chunk number, first cable_id, last cable_id): a year cut every CHUNK_CABLES."""
+    chunks = []
+    for (year,), ids in won.sort("year", "cable_id").group_by("year", maintain_order=True):
+        cable_ids = ids["cable_id"].to_list()
+        for number, start in enumerate(range(0, len(cable_ids), CHUNK_CABLES)):
+            part = cable_ids[start:start + CHUNK_CABLES]
+            chunks.append((year, number, part[0], part[-1]))
+    return chunks
+
+
+def _write_cable_tables(settings: Settings, keys: list[str], won: pl.DataFrame,
+                        version: Path) -> None:
+    """`cables` and its children, one file per (year, chunk of cables), sorted by key.
+
+    Staged parts are sorted by (year, cable_id) in small row groups, so each chunk's scan
+    reads little more than its own rows: memory stays bounded by one chunk, whatever N.
+    """
+    unit = ["cable_id", "source_file", "source_member", "source_sha256"]
+    for year, number, first, last in _chunks(won):
+        in_chunk = ((pl.col("year") == year) & (pl.col("cable_id") >= first)
+                    & (pl.col("cable_id") <= last))
+        name = f"year={year}/part-{number:03d}.parquet"
+        chunk_won = won.lazy().filter(in_chunk)
+        cables = (_scan(settings, CABLES.name, keys).filter(in_chunk)
+                  .join(chunk_won.select(unit), on=unit, how="semi", nulls_equal=True)
+                  .select(CABLES.column_names).sort("cable_id").collect())
+        _write_file(cables, version / CABLES.name / name)
+        for table in CHILD_TABLES:
+            rows = (_scan(settings, table.name, keys).filter(in_chunk)
+                    .join(chunk_won.select("cable_id", STAGED_KEY), on=["cable_id", STAGED_KEY],
+                          how="semi")
+                    .unique(subset=["cable_id", "position"], keep="first")
+                    .select(table.column_names).sort("cable_id", "position").collect())
+            _write_file(rows, version / table.name / name)
 
 
 def publish(settings: Settings, plan: Plan) -> dict[str, int]:
@@ -76,23 +113,13 @@ def publish(settings: Settings, plan: Plan) -> dict[str, int]:
     counts: dict[str, int] = {}
 
     if keys:
-        staged = _scan(settings, CABLES.name, keys).join(
-            live.lazy(), on=["source_file", "_part"], how="semi")
-        slim = staged.select("cable_id", "year", "is_partial", "is_corrected", "source_format",
-                             "source_sha256", "source_file", "source_member",
-                             body_length()).collect()
+        slim = (_scan(settings, CABLES.name, keys)
+                .join(live.lazy(), on=["source_file", "_part"], how="semi")
+                .select("cable_id", "year", "is_partial", "is_corrected", "source_format",
+                        "source_sha256", "source_file", "source_member", BODY_LENGTH)
+                .collect())
         won = winners(slim.lazy()).collect()
-        unit = ["cable_id", "source_file", "source_member", "source_sha256"]
-        cables = (staged.join(won.lazy().select(unit), on=unit, how="semi", nulls_equal=True)
-                  .select(CABLES.column_names).sort("year", "cable_id"))
-        _write(cables, version / CABLES.name, partitioned=True)
-        year_of = won.lazy().select("cable_id", "year", STAGED_KEY)
-        for table in CHILD_TABLES:
-            rows = (_scan(settings, table.name, keys)
-                    .join(year_of, on=["cable_id", STAGED_KEY], how="inner")
-                    .unique(subset=["cable_id", "position"], keep="first")
-                    .select("year", *table.column_names).sort("year", "cable_id", "position"))
-            _write(rows, version / table.name, partitioned=True)
+        _write_cable_tables(settings, keys, won, version)
         duplicates = _duplicates(slim, won)
         rejects = (_scan(settings, REJECTS.name, keys)
                    .join(live.lazy(), on=["source_file", "_part"], how="semi")
@@ -100,8 +127,7 @@ def publish(settings: Settings, plan: Plan) -> dict[str, int]:
                    .sort(["source_file", "source_member", "reason"], nulls_last=True)).collect()
         ledger = _ledger(settings, keys, live, won, duplicates, rejects, plan)
     else:
-        for table in (CABLES, *CHILD_TABLES):
-            _write(table.empty().lazy(), version / table.name, partitioned=False)
+        won = CABLES.empty()
         duplicates, rejects, ledger = DUPLICATES.empty(), REJECTS.empty(), LEDGER.empty()
     if plan.missing_sources:
         missing = pl.DataFrame(
@@ -110,8 +136,11 @@ def publish(settings: Settings, plan: Plan) -> dict[str, int]:
               "excerpt": None, "source_sha256": None} for m in plan.missing_sources],
             schema=REJECTS.schema)
         rejects = pl.concat([rejects, missing]).sort(["source_file", "reason"])
+    for table in (CABLES, *CHILD_TABLES):
+        if won.height == 0:  # every table is at least one (empty) file, so readers find it
+            _write_file(table.empty(), version / table.name / DATA_FILE)
     for table, frame in ((DUPLICATES, duplicates), (REJECTS, rejects), (LEDGER, ledger)):
-        _write(frame.lazy(), version / table.name, partitioned=False)
+        _write_file(frame, version / table.name / DATA_FILE)
     _make_current(settings, version)
     for table in TABLES:
         counts[table.name] = table_rows(settings.table_dir(table.name))
@@ -166,9 +195,12 @@ def _make_current(settings: Settings, version: Path) -> None:
             if table_link.exists():
                 shutil.rmtree(table_link)
             table_link.symlink_to(Path("current") / table.name)
+    # An open DuckDB session's views point at the version it was opened on: keep the last
+    # few versions, and every version younger than a day, so such a session keeps working.
     versions = sorted(settings.versions_dir.iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    cutoff = time.time() - settings.keep_versions_hours * 3600
     for old in versions[:-KEEP_VERSIONS]:
-        if old != version:
+        if old != version and old.stat().st_mtime < cutoff:
             shutil.rmtree(old, ignore_errors=True)
 
 

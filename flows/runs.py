@@ -61,11 +61,14 @@ def append_load_run(settings: Settings, row: dict) -> None:
     """Add one row to `load_runs` (written aside and renamed, like every table)."""
     path = settings.load_runs_path
     path.parent.mkdir(parents=True, exist_ok=True)
-    row = {**row, "table_rows": json.dumps(row["table_rows"], sort_keys=True),
-           "stage_seconds": json.dumps(row["stage_seconds"], sort_keys=True)}
+    # Mappings (rows per table, seconds per stage, rejects per reason) are stored as JSON.
+    row = {k: json.dumps(v, sort_keys=True) if isinstance(v, dict) else v
+           for k, v in row.items()}
     frame = LOAD_RUNS.frame([row])
     if path.exists():
-        frame = pl.concat([pl.read_parquet(path), frame])
+        # Rows written before a column was added get nulls in it.
+        frame = pl.concat([pl.read_parquet(path), frame], how="diagonal_relaxed").select(
+            LOAD_RUNS.schema.names())
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     frame.write_parquet(tmp, compression="zstd")
     os.replace(tmp, path)

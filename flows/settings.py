@@ -23,6 +23,7 @@ class Settings(BaseSettings):
                                      description="Files, folders, archives or URLs to read")
     batch_bytes: int = Field(24 * 2**20, description="Input bytes per parse task")
     batch_files: int = Field(20_000, description="Input files per parse task")
+    keep_versions_hours: float = Field(24.0, description="Keep older table versions this long")
     workers: int = Field(2, description="Parse processes (this machine has 2 cores)")
     schedule: str = Field("0 2 * * *", description="Cron schedule of the served deployment")
     prefect_home: Path = Field(PROJECT_ROOT / ".prefect", description="PREFECT_HOME default")

@@ -8,13 +8,18 @@ items through the layout readers in ``transforms.readers``.
 
 from __future__ import annotations
 
+import fnmatch
 import glob
 import hashlib
 import os
+import stat
 from collections.abc import Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import BinaryIO
 
+from flows import remote
+from flows.archives import archive_kind, read_archive
 from transforms.raw import RawCable, Reject
 from transforms.readers import read_cables, read_cables_csv_stream
 from transforms.readers.detect import detect_layout
@@ -22,6 +27,11 @@ from transforms.readers.detect import detect_layout
 # Files that are never cables: docs and notes that sit beside a collection.
 SKIPPED_NAMES = {"README.md", "README", ".gitkeep", ".DS_Store"}
 HASH_CHUNK = 4 * 2**20
+ARCHIVE_HEAD = 4096  # enough for layout detection and a tar header (512 bytes)
+# A file of any layout but the streamed cables.csv is read whole: past this size it is refused
+# (`too-large`) after reading only its head. The longest cable is ~1 MB and a cablegate page
+# ~100 KB, so 32 MB is far beyond any real single-cable file yet keeps memory bounded.
+MAX_FILE_BYTES = 32 * 2**20
 
 
 @dataclass(frozen=True, slots=True)
@@ -29,6 +39,15 @@ class SourceFile:
     path: str
     size: int
     mtime_ns: int
+
+
+def _wanted(path: Path, root: Path, include: str | None) -> bool:
+    """``include`` matches the file's name, or its path under ``root`` when it has a ``/``."""
+    if include is None:
+        return True
+    if "/" in include:
+        return fnmatch.fnmatch(path.relative_to(root).as_posix(), include)
+    return fnmatch.fnmatch(path.name, include)
 
 
 def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
@@ -47,7 +66,9 @@ def _walk(root: Path, seen: set[tuple[int, int]]) -> Iterator[Path]:
                     continue
                 seen.add((stat.st_dev, stat.st_ino))
                 yield from _walk(Path(entry.path), seen)
-            elif entry.is_file(follow_symlinks=True):
+            else:
+                # Not only regular files: a dangling link, a FIFO or a socket is yielded too,
+                # and reading it records why it gave nothing (no name in a folder is lost).
                 yield Path(entry.path)
         except OSError:
             yield Path(entry.path)  # unreadable: reading it will record the reason
@@ -61,33 +82,81 @@ def _source_file(path: Path) -> SourceFile:
         return SourceFile(str(path), -1, -1)
 
 
-def discover(sources: Iterable[str]) -> tuple[list[SourceFile], list[Reject]]:
-    """Every input file the sources name, sorted and unique; a Reject for a source not found."""
+def _remote_files(url: str, include: str | None) -> tuple[list[SourceFile], Reject | None]:
+    try:
+        found = remote.list_objects(url, include, frozenset(SKIPPED_NAMES))
+    except FileNotFoundError:
+        return [], Reject(
+            url, None, None, "source-not-found", f"no object or prefix matches {url!r}", ""
+        )
+    except Exception as error:  # no credentials, no network, a bad URL: one reject, no raise
+        return [], Reject(
+            url,
+            None,
+            None,
+            "source-unreachable",
+            f"cannot list {url!r}: {type(error).__name__}: {error}"[:300],
+            "",
+        )
+    return [SourceFile(path, size, tag) for path, size, tag in found], None
+
+
+def discover(
+    sources: Iterable[str], include: str | None = None
+) -> tuple[list[SourceFile], list[Reject]]:
+    """Every input file the sources name, sorted and unique; a Reject for a source not found.
+
+    A source is a file (an archive is one file), a folder (searched recursively), a glob, or
+    an fsspec URL (``s3://bucket/prefix``: every object under it; see ``flows.remote``).
+    ``include`` (a glob such as ``*.txt``) filters the files found inside folders and URL
+    prefixes; files named directly or by the source's own glob are always taken. A remote
+    object's ``mtime_ns`` is its version tag (``flows.remote.version_tag``).
+    """
     files: dict[str, SourceFile] = {}
     missing: list[Reject] = []
     for source in sources:
+        if remote.is_url(source):
+            found, problem = _remote_files(source, include)
+            missing.extend([problem] if problem else [])
+            for f in found:
+                files.setdefault(f.path, f)
+            continue
         path = Path(source)
         if path.is_dir():
             root = path.resolve()
             seen = {(root.stat().st_dev, root.stat().st_ino)}
-            matches = list(_walk(root, seen))
+            matches = [p for p in _walk(root, seen) if _wanted(p, root, include)]
         elif path.exists():
             matches = [path.resolve()]
         else:
-            matches = [Path(p).resolve() for p in sorted(glob.glob(source, recursive=True))
-                       if Path(p).is_file()]
+            matches = [
+                Path(p).resolve()
+                for p in sorted(glob.glob(source, recursive=True))
+                if Path(p).is_file()
+            ]
             if not matches:
-                missing.append(Reject(source, None, None, "source-not-found",
-                                      f"no file or folder matches {source!r}", ""))
+                missing.append(
+                    Reject(
+                        source,
+                        None,
+                        None,
+                        "source-not-found",
+                        f"no file or folder matches {source!r}",
+                        "",
+                    )
+                )
         for match in matches:
             files.setdefault(str(match), _source_file(match))
     return sorted(files.values(), key=lambda f: f.path), missing
 
 
 def file_sha256(path: str) -> str | None:
+    """SHA-256 of a file's (or remote object's) bytes; ``None`` when it cannot be read."""
+    if remote.is_url(path):
+        return remote.object_sha256(path)
     digest = hashlib.sha256()
     try:
-        with open(path, "rb") as stream:
+        with _open(SourceFile(path, -1, -1)) as stream:  # never blocks on a fifo
             while chunk := stream.read(HASH_CHUNK):
                 digest.update(chunk)
     except OSError:
@@ -95,19 +164,55 @@ def file_sha256(path: str) -> str | None:
     return digest.hexdigest()
 
 
+def _open(source: SourceFile) -> BinaryIO:
+    if remote.is_url(source.path):
+        return remote.open_object(source.path)
+    # O_NONBLOCK: opening a fifo must not wait for a writer; it is then refused below.
+    fd = os.open(source.path, os.O_RDONLY | getattr(os, "O_NONBLOCK", 0))
+    if not stat.S_ISREG(os.fstat(fd).st_mode):
+        os.close(fd)
+        raise OSError(f"{source.path} is not a regular file (a fifo, device or socket)")
+    return os.fdopen(fd, "rb")
+
+
 def read_source(source: SourceFile, layout: str | None = None) -> Iterator[RawCable | Reject]:
-    """Every cable (or reject) in one input file; never raises for anything in the file."""
+    """Every cable (or reject) in one input file, archive or remote object; never raises.
+
+    An archive (by its first bytes; see ``flows.archives``) yields its members' cables, each
+    with ``member`` set; a CSV is streamed row by row; any other file is read whole, up to
+    ``MAX_FILE_BYTES`` (counted on the bytes read, not the size the listing claimed).
+    """
     try:
-        with open(source.path, "rb") as stream:
-            head = stream.read(4096)
+        with _open(source) as stream:
+            head = stream.read(ARCHIVE_HEAD)
+            archive = archive_kind(head, source.path)
+            if archive is not None:
+                stream.seek(0)
+                yield from read_archive(stream, source.path, archive, source.size, layout)
+                return
             kind = layout or detect_layout(head, source.path)
             if kind == "csv":
                 stream.seek(0)
                 yield from read_cables_csv_stream(stream, source.path)
                 return
-            data = head + stream.read()
-    except OSError as error:
-        yield Reject(source.path, None, layout, "unreadable",
-                     f"cannot read the file: {error.strerror or error}", "")
+            rest = stream.read(MAX_FILE_BYTES + 1 - len(head))
+            # Joined only when under the limit: a refused file costs one bounded read.
+            too_large = len(head) + len(rest) > MAX_FILE_BYTES
+            data = head if too_large else head + rest
+            del rest
+    except Exception as error:  # OSError locally; a remote store raises its own kinds too
+        why = getattr(error, "strerror", None) or f"{type(error).__name__}: {error}"
+        yield Reject(source.path, None, layout, "unreadable", f"cannot read the file: {why}", "")
+        return
+    if too_large:
+        yield Reject(
+            source.path,
+            None,
+            kind,
+            "too-large",
+            f"{source.path}: passes {MAX_FILE_BYTES // 2**20} MB; only a cables.csv "
+            "or an archive may be larger",
+            data[:200].decode("utf-8", "replace"),
+        )
         return
     yield from read_cables(data, source.path, None, kind)

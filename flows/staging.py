@@ -24,6 +24,7 @@ from transforms.tables import CABLE_TABLES, REJECTS
 from transforms.version import parser_fingerprint
 
 LEDGER_PART = "ledger"
+STAGED_ROW_GROUP = 2_048
 STAGED_TABLES = (*(t.name for t in CABLE_TABLES), REJECTS.name, LEDGER_PART)
 
 FILE_SCHEMA = pl.Schema({
@@ -96,19 +97,23 @@ def _chunks(files: list[SourceFile], max_bytes: int, max_files: int) -> list[lis
 
 
 def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
-             prune: bool = False, run_id: str | None = None) -> Plan:
+             prune: bool = False, run_id: str | None = None,
+             include: str | None = None) -> Plan:
     """Which files need parsing, which staged parts are reused, which files vanished."""
-    files, missing = discover(sources)
-    known: dict[str, tuple[int, int, str]] = {}
+    files, missing = discover(sources, include)
+    known: dict[str, tuple[int, int, str, str | None]] = {}
     ledger = previous_ledger(settings)
     if ledger is not None:
-        for row in ledger.select("source_file", "size", "mtime_ns", "part").iter_rows():
+        for row in ledger.select("source_file", "size", "mtime_ns", "part", "sha256").iter_rows():
             if row[3] and batch_done(settings, row[3]):
-                known[row[0]] = (row[1], row[2], row[3])
+                known[row[0]] = (row[1], row[2], row[3], row[4])
     to_parse, reused = [], set()
     for f in files:
         seen = known.get(f.path)
-        if seen and seen[0] == f.size and seen[1] == f.mtime_ns and layout is None:
+        # No sha256: the file could not be read (permissions, I/O): try it again, although
+        # its size and mtime are unchanged (a chmod changes neither).
+        if (seen and seen[3] is not None and seen[0] == f.size and seen[1] == f.mtime_ns
+                and layout is None):
             reused.add(seen[2])
         else:
             to_parse.append(f)
@@ -137,13 +142,20 @@ def _reject_dict(reject: Reject) -> dict:
 def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    frame.write_parquet(tmp, compression="zstd", statistics=True)
+    # Small row groups: `publish` reads one (year, cable_id) range at a time and skips the rest.
+    frame.write_parquet(tmp, compression="zstd", statistics=True, row_group_size=STAGED_ROW_GROUP)
     os.replace(tmp, path)
+
+
+def _has_unread_files(settings: Settings, key: str) -> bool:
+    """A staged batch that failed to read a file is parsed again, not served from cache."""
+    files = pl.read_parquet(part_path(settings, LEDGER_PART, key), columns=["sha256"])
+    return files["sha256"].null_count() > 0
 
 
 def parse_batch(settings: Settings, batch: Batch, layout: str | None = None) -> dict[str, int]:
     """Read and parse the batch's files; write one staged part per table. Returns row counts."""
-    if batch_done(settings, batch.key):
+    if batch_done(settings, batch.key) and not _has_unread_files(settings, batch.key):
         return {"cached": 1}
     items, file_rows = [], []
     for f in batch.files:

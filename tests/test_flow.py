@@ -71,6 +71,17 @@ def test_duckdb_holds_the_tables_and_checks_pass(first_run):
         assert con.execute(check.read_text()).fetchall() == [], check.name
 
 
+def test_duckdb_types_match_the_declarations(first_run):
+    from flows.warehouse import duckdb_type
+
+    _, warehouse, _ = first_run
+    con = duckdb.connect(str(warehouse / "cables.duckdb"), read_only=True)
+    for table in TABLES:
+        described = con.execute(f'describe "{table.name}"').fetchall()
+        assert [(row[0], row[1]) for row in described] == [
+            (c.name, duckdb_type(c)) for c in table.columns], table.name
+
+
 def test_rerun_is_a_no_op_and_byte_identical(first_run):
     from flows.etl import cables_etl
 

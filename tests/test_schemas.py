@@ -2,12 +2,9 @@
 
 from __future__ import annotations
 
-import re
-
 import pytest
 
 from flows.settings import Settings
-from flows.warehouse import ddl
 from transforms.tables import LOAD_RUNS, TABLES
 
 ALL_TABLES = (*TABLES, LOAD_RUNS)
@@ -19,13 +16,6 @@ def test_one_sql_file_per_table_selects_exactly_the_declared_columns(table):
     renamed = text.split("renamed as (")[1].split("from source")[0]
     columns = [c.strip().strip('"') for c in renamed.replace("select", "", 1).split(",")]
     assert columns == table.column_names
-
-
-@pytest.mark.parametrize("table", ALL_TABLES, ids=lambda t: t.name)
-def test_ddl_declares_every_column(table):
-    statement = ddl(table)
-    declared = re.findall(r'^\s+"([^"]+)" ', statement, flags=re.M)
-    assert declared == table.column_names
 
 
 @pytest.mark.parametrize("table", ALL_TABLES, ids=lambda t: t.name)

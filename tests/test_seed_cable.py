@@ -10,7 +10,7 @@ from polars.testing import assert_frame_equal
 
 from flows.sources import SourceFile, read_source
 from tests.conftest import SEED_CABLE
-from transforms.batch import STAGED_KEY, parse_items
+from transforms.batch import parse_items
 from transforms.tables import CABLES, PARAGRAPHS, RECIPIENTS, REFERENCES, TAGS
 
 
@@ -18,8 +18,8 @@ from transforms.tables import CABLES, PARAGRAPHS, RECIPIENTS, REFERENCES, TAGS
 def seed_frames() -> dict[str, pl.DataFrame]:
     items = list(read_source(SourceFile(str(SEED_CABLE), SEED_CABLE.stat().st_size, 0)))
     frames = parse_items(items)
-    children = {t.name for t in (PARAGRAPHS, RECIPIENTS, TAGS, REFERENCES)}
-    return {name: frame.drop(STAGED_KEY) if name in children else frame
+    tables = {t.name: t for t in (CABLES, PARAGRAPHS, RECIPIENTS, TAGS, REFERENCES)}
+    return {name: frame.select(tables[name].column_names) if name in tables else frame
             for name, frame in frames.items()}
 
 

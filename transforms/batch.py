@@ -23,8 +23,18 @@ LAYOUT_RANK = {"txt": 0, "html": 1, "csv": 2, "plusd": 3, "pdf-text": 4}
 
 
 def staged_schema(table) -> pl.Schema:
-    """A child table's schema plus the key of the input unit its rows came from."""
-    return pl.Schema({**dict(table.schema), STAGED_KEY: pl.String()})
+    """A child table's schema plus the input unit its rows came from and its cable's year.
+
+    The year lets ``publish`` read one year of every staged part at a time (the parts are
+    sorted by year, so row-group statistics skip the rest): memory stays bounded by a year.
+    """
+    return pl.Schema({**dict(table.schema), STAGED_KEY: pl.String(), "year": pl.Int16()})
+
+
+def staged_cables_schema() -> pl.Schema:
+    """`cables` plus the body's length, which the duplicate rule ranks on (so choosing the
+    winners never has to read the bodies back)."""
+    return pl.Schema({**dict(CABLES.schema), BODY_LENGTH: pl.Int64()})
 
 
 def reject_row(reject: Reject) -> dict:
@@ -60,19 +70,26 @@ def parse_items(items: Iterable[RawCable | Reject]) -> dict[str, pl.DataFrame]:
         if isinstance(parsed, Reject):
             reject_rows.append(reject_row(parsed))
             continue
-        cable_rows.append(parsed.cable)
-        cable_id = parsed.cable["cable_id"]
-        sha = parsed.cable["source_sha256"]
+        cable = parsed.cable
+        cable_rows.append({**cable, BODY_LENGTH: len(cable["body"].encode())})
+        cable_id, sha, year = cable["cable_id"], cable["source_sha256"], cable["year"]
         for table in CHILD_TABLES:
             rows = child_rows[table.name]
             for position, row in enumerate(getattr(parsed, table.name), start=1):
-                rows.append({"cable_id": cable_id, "position": position, **row, STAGED_KEY: sha})
-    frames = {CABLES.name: CABLES.frame(cable_rows), REJECTS.name: REJECTS.frame(reject_rows)}
+                rows.append({"cable_id": cable_id, "position": position, **row,
+                             STAGED_KEY: sha, "year": year})
+    frames = {
+        CABLES.name: _frame(cable_rows, staged_cables_schema()).sort("year", "cable_id"),
+        REJECTS.name: REJECTS.frame(reject_rows),
+    }
     for table in CHILD_TABLES:
-        rows = child_rows[table.name]
-        frames[table.name] = pl.from_dicts(rows, schema=staged_schema(table)) if rows else (
-            pl.DataFrame(schema=staged_schema(table)))
+        frames[table.name] = _frame(child_rows[table.name], staged_schema(table)).sort(
+            "year", "cable_id", "position")
     return frames
+
+
+def _frame(rows: list[dict], schema: pl.Schema) -> pl.DataFrame:
+    return pl.from_dicts(rows, schema=schema) if rows else pl.DataFrame(schema=schema)
 
 
 def winner_order() -> list[pl.Expr]:
@@ -96,14 +113,10 @@ def winner_order() -> list[pl.Expr]:
     ]
 
 
-def body_length() -> pl.Expr:
-    return pl.col("body").str.len_bytes().alias(BODY_LENGTH)
-
-
 def winners(cables: pl.LazyFrame) -> pl.LazyFrame:
     """One row per cable_id: the winning copy, by ``winner_order``.
 
-    ``cables`` needs the columns ``winner_order`` ranks on, ``body_length()`` among them.
+    ``cables`` needs the columns ``winner_order`` ranks on, ``BODY_LENGTH`` among them.
     """
     return (
         cables.sort(["cable_id", *winner_order()])

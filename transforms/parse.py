@@ -22,7 +22,7 @@ from transforms.fields.markings import (
     parse_banner,
     parse_caveats,
 )
-from transforms.fields.paragraphs import parse_paragraphs
+from transforms.fields.paragraphs import parse_clean_paragraphs
 from transforms.fields.recipients import parse_recipients
 from transforms.fields.references import parse_references
 from transforms.fields.routing import parse_routing, split_telegram
@@ -101,7 +101,8 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
             member=raw.member,
             source_format=raw.source_format,
             reason="no-cable-id",
-            message="no reference id on the metadata line and none derivable from the telegram",
+            message=f"{raw.source_file}{f'[{raw.member}]' if raw.member else ''}: no reference "
+            "id on the metadata line and none derivable from the telegram",
             excerpt=(raw.telegram or "")[:200],
             source_sha256=raw.source_sha256,
         )
@@ -112,7 +113,9 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
     subject = parse_subject(field_body, raw.title)
     declass = parse_declassification(field_body)
     classified = parse_classified_by(field_body)
-    paragraphs = parse_paragraphs(field_body)
+    # parse_paragraphs strips dump rows again: only a dumped body can still have some.
+    paragraph_body = strip_dump_rows(field_body) if dumped else field_body
+    paragraphs = parse_clean_paragraphs(paragraph_body) if field_body else []
     telegram_text = f"{header}\n{body}" if header else body
 
     cable = {

@@ -10,6 +10,7 @@ import pytest
 
 from transforms.fields.page_breaks import strip_page_breaks
 
+# Timings are CPU time (time.process_time): other processes on a shared machine do not count.
 CORPUS = Path(__file__).resolve().parents[2] / "../shared/cables"
 _BANNER = re.compile(
     r"C O N F I D E N T I A L|S E C R E T|UNCLAS|SECRET(?![A-Z])|CONFIDENTIAL|LIMITED OFFICIAL USE"
@@ -79,6 +80,13 @@ _MAX_LOSS_PER_BREAK = 120
             id="STATE-old-page-stamp",
         ),
         pytest.param(
+            "FRENCH DAS-EQUIVALENT FOR THE \n"
+            "PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440 "
+            "\nPERSIAN GULF, SHARED",
+            "FRENCH DAS-EQUIVALENT FOR THE PERSIAN GULF, SHARED",
+            id="07PARIS2440-page-with-routing-id",
+        ),
+        pytest.param(
             "nuclear \n\nAstana 00000251 010 of 014 \n\nfuel",
             "nuclear fuel",
             id="09ASTANA251-lower-case-of",
@@ -107,9 +115,9 @@ def test_huge_inputs_stay_fast() -> None:
         "PAGE 02 STATE 015113 182333Z" if i % 7 == 0 else f"line {i}" for i in range(100_000)
     )
     for text in (one_line, short_lines, " " * 5_000_000):
-        started = time.perf_counter()
+        started = time.process_time()
         strip_page_breaks(text)
-        assert time.perf_counter() - started < 1.0
+        assert time.process_time() - started < 1.0
 
 
 def _bodies() -> list[tuple[str, str]]:
@@ -129,9 +137,9 @@ def _settled(function, text: str) -> float:
     """Best of three runs: one slow run on a busy machine is noise, not the function."""
     best = float("inf")
     for _ in range(3):
-        started = time.perf_counter()
+        started = time.process_time()
         function(text)
-        best = min(best, time.perf_counter() - started)
+        best = min(best, time.process_time() - started)
     return best
 
 
@@ -141,9 +149,9 @@ def test_corpus_page_breaks() -> None:
     assert len(bodies) > 1_500
     left, worst, lost = [], 0.0, []
     for name, body in bodies:
-        started = time.perf_counter()
+        started = time.process_time()
         stripped = strip_page_breaks(body)
-        elapsed = time.perf_counter() - started
+        elapsed = time.process_time() - started
         if elapsed > 0.005:
             elapsed = _settled(strip_page_breaks, body)
         worst = max(worst, elapsed)

@@ -10,6 +10,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transforms.fields.hints import search_near_word
+
 
 def _words(text: str) -> frozenset[str]:
     return frozenset(text.split())
@@ -17,6 +19,8 @@ def _words(text: str) -> frozenset[str]:
 
 _HEAD_CHARS = 15_000
 _SPAN_CHARS = 400
+# Both are searched with ``search_near_word``: every match holds "2" / "cla" after at most a
+# pilcrow or newline and a run of spaces and tabs.
 _PARAGRAPH_TWO = re.compile(r"¶[ \t]*2\b|\n[ \t]*2[ \t]?\.[ \t]")
 _CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])classifi?ed[ \t]+by\b[ \t]*:?", re.IGNORECASE)
 # Words that repeat the lead-in: "Classified By: (U) Classified by DCM ..." (08ROME1541).
@@ -89,10 +93,10 @@ def parse_classified_by(body: str) -> ClassifiedBy:
     if not isinstance(body, str):
         return ClassifiedBy()
     head = body[:_HEAD_CHARS]
-    paragraph_two = _PARAGRAPH_TWO.search(head)
+    paragraph_two = search_near_word(_PARAGRAPH_TWO, head, b"2", 1, " \t")
     if paragraph_two is not None:
         head = head[: paragraph_two.start()]
-    match = _CLASSIFIED_BY.search(head)
+    match = search_near_word(_CLASSIFIED_BY, head, b"cla")
     if match is None:
         return ClassifiedBy()
     span = head[match.end() : match.end() + _SPAN_CHARS]

@@ -27,6 +27,16 @@ _CABLE_ENDS = re.compile(r"^={5,} ?CABLE ENDS ?={5,}\s*$")
 _TAB_ROW = re.compile(r"^\d{1,9}\t[0-9/: -]{8,20}\t\d\d[A-Z][A-Z0-9-]{2,40}\t")
 _SQL = re.compile(r"^SELECT \* FROM `?cable")
 _DATED = re.compile(r"(?:ID: ?\d{1,9} ?)?Cable dated: ?\d{4}-\d\d-\d\dT[0-9:]{5,8}")
+# One scan of the whole body: the line starts of every kind of row above.
+_ANY_DEBRIS = re.compile(
+    r"^(?:id: ?\d{1,9}(?:\s[^\n]{0,40})?$|\d{1,9}\t[0-9/: -]{8,20}\t\d\d[A-Z]"
+    r"|={5,} ?CABLE ENDS|SELECT \* FROM `?cable)",
+    re.MULTILINE,
+)
+# What each kind of row above holds (a kv row opens its line with "id:", hence "\nid:"; "id:"
+# alone is in every "said:"): a body without any of them has no rows.
+_CLUES = ("\nid:", "\t", "CABLE ENDS", "SELECT * FROM")
+_ROW_FIRST = frozenset("i0123456789")
 _NON_SPACE = re.compile(r"\S")
 _SPACE = re.compile(r"\s+")
 
@@ -41,9 +51,13 @@ def has_dump_rows(body: str) -> bool:
         return False
     if "Cable dated:" in body:
         return True
-    if not any(clue in body for clue in ("id:", "\t", "CABLE ENDS", "SELECT *")):
-        return False
-    return any(_is_row_start(line) or _is_debris(line) for line in body.split("\n"))
+    return _has_rows(body)
+
+
+def _has_rows(body: str) -> bool:
+    if not (body.startswith("id:") or any(clue in body for clue in _CLUES)):
+        return False  # the common case, decided by fast substring scans
+    return _ANY_DEBRIS.search(body) is not None
 
 
 def strip_dump_rows(body: str) -> str:
@@ -58,9 +72,12 @@ def strip_dump_rows(body: str) -> str:
     """
     if not body or not has_dump_rows(body):
         return body or ""
-    body = _DATED.sub("", body)
+    if "Cable dated:" in body:
+        body = _DATED.sub("", body)
+        if not _has_rows(body):
+            return body
     lines = body.split("\n")
-    starts = [i for i, line in enumerate(lines) if _is_row_start(line)]
+    starts = [i for i, line in enumerate(lines) if line[:1] in _ROW_FIRST and _is_row_start(line)]
     if not starts:
         return _drop_cable_ends(lines)
     first = lines[: starts[0]]
@@ -110,12 +127,12 @@ def _is_debris(line: str) -> bool:
 def _drop_cable_ends(lines: list[str]) -> str:
     """The lines up to the first ``CABLE ENDS`` (after it: a stray excerpt), SQL lines dropped."""
     for i, line in enumerate(lines):
-        if _CABLE_ENDS.match(line):
+        if line.startswith("=") and _CABLE_ENDS.match(line):
             lines = lines[:i]
             break
-    kept = [line for line in lines if not _SQL.match(line)]
-    continued = [line for line in kept if line.endswith("\\")]
-    if continued and len(continued) * 2 >= len([line for line in kept if line.strip()]):
+    kept = [line for line in lines if not (line.startswith("SELECT") and _SQL.match(line))]
+    continued = sum(line.endswith("\\") for line in kept)
+    if continued and continued * 2 >= sum(bool(line.strip()) for line in kept):
         kept = [_uncontinue(line) for line in kept]
     return "\n".join(kept)
 

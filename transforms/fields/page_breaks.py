@@ -51,6 +51,11 @@ _PAGE_BREAK = re.compile(
 _INLINE_BREAK = re.compile(
     r"(?:\b[A-Z][A-Z.'-]{1,15}\s){1,3}\d{8}\s{1,3}\d{3}(?:\.\d{1,2})?\s{1,3}OF\s{1,3}\d{3}\b\s?"
 )
+# ``PAGE 02 RUEHFRA2440 C O N F I D E N T I A L PARIS 002440`` (imitates 07PARIS2440)
+_PAGE_ROUTED = re.compile(
+    r"^\s*PAGE\s{1,10}\d{2,3}\s{1,10}R[A-Z]{4,7}\d{1,5}\s{1,4}(?=C O N F|S E C R|UNCLAS"
+    r"|CONFIDENTIAL|SECRET|LIMITED)[A-Z ]{5,40}?\s[A-Z][A-Z ]{1,30}\s\d{3,6}\s*$"
+)
 _ROUTING_DEBRIS = re.compile(
     r"^\s*(?:(?:ACTION|INFO)\s{1,10}[A-Z]{1,6}-\d\d(?:\s|$)|/\d{3}\s?W\s*$|-{5,}[0-9A-F]{4,8}\s)"
 )
@@ -63,6 +68,7 @@ _MAX_FRAME_LINES = 4
 _TAIL_CLASSIFICATIONS = ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE")
 
 
+_DIGITS_AS_ZERO = bytes.maketrans(b"123456789", b"000000000")
 _MAX_BANNER_LINE = 400
 _MAX_NUMBERED_LINE = 80
 
@@ -81,11 +87,39 @@ def strip_page_breaks(text: str) -> str:
     if not text:
         return ""
     lines = text.split("\n")
+    kept = _strip_lines(text, lines)
+    return text if kept is lines else "\n".join(kept)
+
+
+def page_break_free_lines(text: str) -> list[str]:
+    """The lines of ``strip_page_breaks(text)``, without joining and splitting them again."""
+    lines = text.split("\n")
+    return _strip_lines(text, lines) if text else lines
+
+
+def _strip_lines(text: str, lines: list[str]) -> list[str]:
+    """The lines of ``strip_page_breaks``; ``lines`` itself when no line is a break."""
     count = len(lines)
+    # Only these lines can be a break line or hold an inline break (see ``_break_tail``);
+    # the runs of lines between them are copied as they are.
+    candidates = _candidate_lines(text, lines)
+    if not candidates:
+        return lines
+    candidates.append(count)
+    next_candidate = 0
     out: list[str] = []
     seen_text = False
     i = 0
     while i < count:
+        while candidates[next_candidate] < i:
+            next_candidate += 1
+        plain_end = candidates[next_candidate]
+        if plain_end > i:
+            run = lines[i:plain_end]
+            out.extend(run)
+            seen_text = seen_text or any(line.strip() for line in run)
+            i = plain_end
+            continue
         line = lines[i]
         tail = _break_tail(line, seen_text)
         if tail is None:
@@ -110,18 +144,73 @@ def strip_page_breaks(text: str) -> str:
             i = j + 1
         _rejoin(out, nxt, had_blank, after_next)
         seen_text = True
-    return "\n".join(out)
+    return out
+
+
+def _candidate_lines(text: str, lines: list[str]) -> list[int]:
+    """Indices of the lines that may be break lines or hold an inline break, in order.
+
+    Every break line holds "PAGE", "SECTION" or eight digits in a row (so does an inline
+    break); in text of Latin-1 characters (where ``\\d`` is ``[0-9]``) those are found by
+    substring scans of the whole text, and only their lines are looked at.
+    """
+    try:
+        digits = text.encode("latin-1").translate(_DIGITS_AS_ZERO)
+    except UnicodeEncodeError:
+        return [i for i, line in enumerate(lines) if _may_break(line)]
+    positions = [
+        *_occurrences(text, "PAGE"),
+        *_occurrences(text, "SECTION"),
+        *_occurrences(digits, b"00000000"),
+    ]
+    if not positions:
+        return []
+    indices: list[int] = []
+    index = previous = 0
+    for position in sorted(positions):
+        index += text.count("\n", previous, position)
+        previous = position
+        if (not indices or indices[-1] != index) and _may_break(lines[index]):
+            indices.append(index)
+    return indices
+
+
+def _occurrences(text, needle) -> list[int]:
+    """Start offsets of ``needle`` in ``text`` (``str`` or ``bytes``), overlaps skipped."""
+    found: list[int] = []
+    at = text.find(needle)
+    while at >= 0:
+        found.append(at)
+        at = text.find(needle, at + len(needle))
+    return found
+
+
+
+
+def _may_break(line: str) -> bool:
+    """False when ``line`` is surely no break line (the cheap test ``_break_tail`` opens with)."""
+    return "PAGE" in line[:40] or " OF " in line or " of " in line
 
 
 def _break_tail(line: str, seen_text: bool) -> str | None:
     """None when ``line`` is no break line, else the text glued after the break stamp."""
-    page = _PAGE_BREAK.match(line)
-    if page:
-        tail = line[page.end() :]
-        return "" if _ROUTING_DEBRIS.match(tail) else tail
+    if not _may_break(line):
+        return None
+    if line.lstrip().startswith("PAGE"):  # as both PAGE patterns start
+        if _PAGE_ROUTED.match(line):
+            return ""
+        page = _PAGE_BREAK.match(line)
+        if page:
+            tail = line[page.end() :]
+            return "" if _ROUTING_DEBRIS.match(tail) else tail
     if len(line) <= _MAX_NUMBERED_LINE and _NUMBERED_BREAK.match(line):
         return ""
-    if seen_text and len(line) <= _MAX_BANNER_LINE and LATER_SECTION_BANNER.match(line):
+    if (
+        seen_text
+        and len(line) <= _MAX_BANNER_LINE
+        and "SECTION" in line
+        and LATER_SECTION_BANNER.match(line)
+    ):
         return ""
     return None
 

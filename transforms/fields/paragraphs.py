@@ -6,7 +6,13 @@ import re
 from dataclasses import dataclass
 
 from transforms.fields.corruption import strip_dump_rows
-from transforms.fields.page_breaks import BANNER, PREAMBLE_FIELD, TERMINAL_CHARS, strip_page_breaks
+from transforms.fields.page_breaks import (
+    BANNER,
+    PREAMBLE_FIELD,
+    TERMINAL_CHARS,
+    page_break_free_lines,
+    strip_page_breaks,
+)
 from transforms.fields.signers import split_signature
 
 
@@ -30,10 +36,17 @@ _MARK_LEVELS = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI", "NF"
 _GLUED_MARKER = re.compile(
     r"(?<=[.!?\"”’)\]])\s{1,6}(?=[\u00b6\ufffd]\s?\d{1,3}\.\s|\d{1,3}\.\s{0,3}\((?:U|C|S|TS|SBU)[/)])"
 )
+# ``_GLUED_MARKER`` without its lookarounds: the same lines match it, but the regex engine
+# scans for the leading character class fast, so it tests a line before splitting it.
+_GLUED_HINT = re.compile(
+    r"[.!?\"”’)\]]\s{1,6}(?:[\u00b6\ufffd]\s?\d{1,3}\.\s|\d{1,3}\.\s{0,3}\((?:U|C|S|TS|SBU)[/)])"
+)
 _DASHES = re.compile(r"^\s{0,20}[-=_]{3,}[-=_ ]{0,120}$")
 _TRAILING_RULE = re.compile(r"\s[-=_]{5,}\s*$")
 _LEADING_RULE = re.compile(r"^[-=_]{5,}\s")
+_RULE_CHARS = ("-", "=", "_")
 _SPACES = re.compile(r"[ \t\u00a0]+")
+_MARKER_SEPS = (".", ")")
 _FIELD_CONTINUATION = {"E": 2, "T": 3, "S": 4, "R": 15, "C": 4, "D": 3}
 _REF_ITEM = re.compile(
     r"^\s{0,12}[\u00b6]?\s?\(?[A-Z]\)?[.)]?\s{1,6}(?:\d\d\s)?[A-Z][A-Z .'/-]{1,30}\s\d"
@@ -67,8 +80,18 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
     """
     if not body:
         return []
-    text = strip_page_breaks(strip_dump_rows(body))
-    lines = _split_glued(text.replace("\r\n", "\n").replace("\r", "\n").split("\n"))
+    return parse_clean_paragraphs(strip_dump_rows(body))
+
+
+def parse_clean_paragraphs(text: str) -> list[Paragraph]:
+    """``parse_paragraphs`` of a non-empty body whose dump rows ``strip_dump_rows`` removed
+    already (``parse_cable`` has done that for every field parser)."""
+    if "\r" in text:
+        text = strip_page_breaks(text).replace("\r\n", "\n").replace("\r", "\n")
+        lines = text.split("\n")
+    else:  # no line end to normalise: the lines as ``strip_page_breaks`` makes them
+        lines = page_break_free_lines(text)
+    lines = _split_glued(lines)
     start = _body_start(lines)
     content, _ = split_signature(lines[start:])
     return _Builder().run(content)
@@ -77,7 +100,7 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
 def _split_glued(lines: list[str]) -> list[str]:
     out: list[str] = []
     for line in lines:
-        if ("¶" in line or "(" in line) and len(line) > 40:
+        if ("¶" in line or "(" in line) and len(line) > 40 and _GLUED_HINT.search(line):
             out.extend(_GLUED_MARKER.split(line))
         else:
             out.append(line)
@@ -201,6 +224,16 @@ def _heading_text(line: str) -> str:
     return text.strip()
 
 
+def _collapse_spaces(text: str) -> str:
+    """``_SPACES.sub(" ", text).strip()``; str methods do it many times faster when the text
+    has runs of plain spaces only (the common case)."""
+    if "\t" in text or "\u00a0" in text:
+        return _SPACES.sub(" ", text).strip()
+    while "  " in text:
+        text = text.replace("  ", " ")
+    return text.strip()
+
+
 def _is_terminal(line: str) -> bool:
     return line.rstrip().endswith(TERMINAL_CHARS)
 
@@ -218,12 +251,31 @@ class _Builder:
 
     def run(self, lines: list[str]) -> list[Paragraph]:
         count = len(lines)
+        paragraphs = self.paragraphs
         for i, line in enumerate(lines):
+            if not line or line.isspace():
+                self.blank_before = True
+                continue
             nxt = lines[i + 1] if i + 1 < count else ""
+            if not self.blank_before and paragraphs:
+                # Fast path for the common line, one more line of prose: it opens with a word
+                # (so no marker: a letter marker needs ``.``/``)`` right after it), neither it
+                # nor the next line is a dash rule, and no blank line precedes it (so it is no
+                # heading). ``feed`` would append it to the current paragraph all the same.
+                stripped = line.strip()
+                if (
+                    stripped[0].isalpha()
+                    and stripped[1:2] not in _MARKER_SEPS
+                    and stripped[-1] not in _RULE_CHARS
+                    and nxt[:30].lstrip()[:1] not in _RULE_CHARS
+                ):
+                    paragraphs[-1][3].append(stripped)
+                    self.block_start = None
+                    continue
             self.feed(line, nxt)
         return [
-            Paragraph(number, mark, heading, _SPACES.sub(" ", " ".join(parts)).strip())
-            for number, mark, heading, parts in self.paragraphs
+            Paragraph(number, mark, heading, _collapse_spaces(" ".join(parts)))
+            for number, mark, heading, parts in paragraphs
             if number is not None or "".join(parts).strip()
         ]
 
@@ -232,7 +284,7 @@ class _Builder:
         if not stripped:
             self.blank_before = True
             return
-        if _DASHES.match(line):
+        if stripped[0] in _RULE_CHARS and _DASHES.match(line):
             self._underline()
             self.blank_before = False
             return
@@ -319,11 +371,13 @@ class _Builder:
         self.block_start = None
 
     def _is_heading(self, stripped: str, nxt: str) -> bool:
-        ruled = _TRAILING_RULE.search(stripped[-130:]) or _LEADING_RULE.match(stripped)
-        if ruled and len(stripped) <= _MAX_UNDERLINED_HEADING + 40:
-            return self.blank_before or self._prev_terminal()
-        if _DASHES.match(nxt) and (self.blank_before or self._prev_terminal()):
+        nxt_ruled = nxt[:30].lstrip()[:1] in _RULE_CHARS and _DASHES.match(nxt)
+        if nxt_ruled and (self.blank_before or self._prev_terminal()):
             return len(stripped) <= _MAX_UNDERLINED_HEADING
+        if stripped[-1] in _RULE_CHARS or stripped[0] in _RULE_CHARS:
+            ruled = _TRAILING_RULE.search(stripped[-130:]) or _LEADING_RULE.match(stripped)
+            if ruled and len(stripped) <= _MAX_UNDERLINED_HEADING + 40:
+                return self.blank_before or self._prev_terminal()
         if not self.blank_before and self.paragraphs:
             return False
         if len(stripped) > _MAX_HEADING_CHARS or len(stripped.split()) > _MAX_HEADING_WORDS:

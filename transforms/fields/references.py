@@ -11,6 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from transforms.fields.hints import search_near_word
 from transforms.fields.ids import (
     MULTIWORD_STATIONS,
     STATION_ALIASES,
@@ -33,6 +34,8 @@ _REF_START = re.compile(
     r"(?:[ \t]?\((?i:s)\))?[ \t]*:"
     r"|(?m:^)[ \t]*(?:REFS?|REFTELS?|Refs?)[ \t]+(?=[A-Z][.):][ \t]|\([A-Z]\)|\d)"
 )
+# Both are searched with ``search_near_word``: every match holds "1" / "ref" after at most a
+# pilcrow and a run of spaces and tabs.
 _PARAGRAPH_ONE = re.compile(
     r"¶[ \t]*1\b|(?m:^)[ \t]*1[ \t]?[.)]|\b1[ \t]?\.[ \t]?\((?:U|C|S|SBU|S/NF|C/NF|TS)\)"
 )
@@ -185,9 +188,9 @@ def parse_references(body: str, cable_year: int | None) -> list[Reference]:
 
 def _ref_block(body: str) -> str:
     head = body[:_HEAD_CHARS]
-    paragraph_one = _PARAGRAPH_ONE.search(head)
+    paragraph_one = search_near_word(_PARAGRAPH_ONE, head, b"1", 1, " \t")
     limit = paragraph_one.start() if paragraph_one else len(head)
-    start = _REF_START.search(head, 0, limit)
+    start = search_near_word(_REF_START, head, b"ref", 0, " \t", 0, limit)
     block = ""
     for _attempt in range(2):
         if start is None:
@@ -196,7 +199,7 @@ def _ref_block(body: str) -> str:
         if truncated_at is None:
             break
         # A "partial extract" record shows a preview cut at "..." and then the full head.
-        start = _REF_START.search(head, truncated_at, len(head))
+        start = search_near_word(_REF_START, head, b"ref", 0, " \t", truncated_at)
     if block.strip().upper() == "NONE":
         return ""
     own_serials = {int(serial) for serial in _BANNER_SERIAL.findall(head, 0, start.start())}

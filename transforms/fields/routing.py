@@ -13,6 +13,7 @@ the size of the header. Nothing raises: text that is not a header gives ``""``/`
 
 from __future__ import annotations
 
+import functools
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass
@@ -50,6 +51,8 @@ _GLUED_TEXT = re.compile(
     r"|[Ii][Dd]: ?\d|Cable dated:"  # database dump record
     r"|SIPDIS|[\t\"<]"
 )
+# Every match of ``_GLUED_TEXT`` holds one of these: a cheap test before the regex.
+_GLUED_TEXT_HINTS = ("day,", ":", "SIPDIS", "\t", '"', "<")
 # Dump rows glued to an addressee. Every branch starts at the digit the leading ``[0-9]``
 # consumes (so the regex engine skips to digits fast); lookbehinds check what precedes it.
 _GLUED_DIGITS = re.compile(
@@ -116,6 +119,9 @@ def _lines_from(text: str, offset: int = 0) -> Iterator[tuple[int, str]]:
         offset = end + 1
 
 
+# Addressee lines repeat: each is read twice per cable (split_telegram, then addressee_lines
+# on the header) and the common ones ("RUEHC/SECSTATE WASHDC PRIORITY") in many cables.
+@functools.lru_cache(maxsize=8192)
 def glued_body_start(line: str) -> int | None:
     """Index in an addressee line where glued body text starts, or ``None``.
 
@@ -125,8 +131,9 @@ def glued_body_start(line: str) -> int | None:
     """
     line = line[:_GLUE_WINDOW]
     compact = line.replace(" ", "").upper()
-    banner = _BANNER.search(line) if any(h in compact for h in _BANNER_HINTS) else None
-    glued = (banner, _GLUED_TEXT.search(line), _GLUED_DIGITS.search(line))
+    banner = _BANNER.search(line) if any(map(compact.__contains__, _BANNER_HINTS)) else None
+    text = _GLUED_TEXT.search(line) if any(map(line.__contains__, _GLUED_TEXT_HINTS)) else None
+    glued = (banner, text, _GLUED_DIGITS.search(line))
     found = [m.start() for m in glued if m]
     if found:
         return min(found)
@@ -152,7 +159,7 @@ def _find_fm(text: str) -> int | None:
     for _, (offset, line) in zip(range(_MAX_PREAMBLE_LINES), _lines_from(text), strict=False):
         if line.startswith("VZCZC"):
             stopped = False
-        elif _FM_LINE.match(line) and not stopped:
+        elif line.startswith("FM") and _FM_LINE.match(line) and not stopped:
             return offset
         elif _BODY_ONLY_LINE.match(line):
             stopped = True

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from transforms.fields.page_breaks import CLASSIFICATION_ONLY, TERMINAL_CHARS
+from transforms.fields.page_breaks import CLASSIFICATION_ONLY, MARKER_START, TERMINAL_CHARS
 
 _TRAILER = re.compile(
     r"^\s{0,40}(?:N{3,4}\b.{0,80}|ZFR|BT|#\d{1,6}|={3,}[A-Z ]{0,20}={0,80}|[<>\"\\./|]"
@@ -102,6 +102,8 @@ def _previous_text(lines: list[str], index: int) -> int | None:
 
 
 def _is_trailer(line: str) -> bool:
+    if MARKER_START.match(line):
+        return False  # "¶1. ..." is a truncated paragraph, not a trailer
     return not line.strip() or bool(_TRAILER.match(line) or CLASSIFICATION_ONLY.match(line))
 
 

@@ -100,6 +100,8 @@ def _subject_from_title(title: str | None) -> Subject:
 
 def _find_label(line: str) -> int | None:
     """Offset just after the subject label on ``line``, or None when the line has none."""
+    if "UBJ" not in line and "ubject" not in line:
+        return None  # every label form holds one of the two: no regex for most lines
     start = _LINE_START_LABEL_RE.match(line)
     if start is not None:
         return start.end()
@@ -120,16 +122,16 @@ def _subject_from_body(body: str) -> Subject | None:
         offset = _find_label(line)
         if offset is None:
             continue
-        station = parse_banner(body).station
+        banner = _BannerStation(body)
         parts = [line[offset:]]
-        cut = _cut(parts[0], station)
+        cut = _cut(parts[0], banner)
         if cut is None:
             following = lines[index + 1 : index + 1 + _MAX_CONTINUATION * 2]
             if not parts[0].strip():
                 # ``SUBJECT:`` alone on its line, the text after a blank line or two.
                 while following[:1] and not following[0].strip() and len(following) > 1:
                     following = following[1:]
-            parts.extend(_continuation(following, station, parts[0]))
+            parts.extend(_continuation(following, banner, parts[0]))
         else:
             parts[0] = cut
         text = _clean(" ".join(parts))
@@ -137,6 +139,20 @@ def _subject_from_body(body: str) -> Subject | None:
             return _split_mark(text)
         return None
     return None
+
+
+class _BannerStation:
+    """The station of the body's banner, read only when a glued page break needs it."""
+
+    def __init__(self, body: str) -> None:
+        self.body = body
+        self.parsed = False
+        self.value: str | None = None
+
+    def station(self) -> str | None:
+        if not self.parsed:
+            self.value, self.parsed = parse_banner(self.body).station, True
+        return self.value
 
 
 def _bridges_blank(lines: list[str], index: int, parts: list[str]) -> bool:
@@ -159,7 +175,7 @@ def _bridges_blank(lines: list[str], index: int, parts: list[str]) -> bool:
     return so_far.isupper() == nxt.isupper() and so_far.rstrip()[-1:] not in ".!?"
 
 
-def _continuation(lines: list[str], station: str | None, first: str) -> list[str]:
+def _continuation(lines: list[str], banner: _BannerStation, first: str) -> list[str]:
     parts: list[str] = []
     bridged = False
     for index, raw in enumerate(lines):
@@ -171,7 +187,7 @@ def _continuation(lines: list[str], station: str | None, first: str) -> list[str
             break
         if _PAGE_BREAK_RE.match(line):
             continue
-        cut = _cut(line, station)
+        cut = _cut(line, banner)
         if cut is not None:
             parts.append(cut)
             break
@@ -181,7 +197,7 @@ def _continuation(lines: list[str], station: str | None, first: str) -> list[str
     return parts
 
 
-def _cut(text: str, station: str | None) -> str | None:
+def _cut(text: str, banner: _BannerStation) -> str | None:
     """``text`` up to a glued REF / Classified By / paragraph / page break, else None.
 
     A glued page break repeats the banner's station before the page number; the station is
@@ -196,6 +212,7 @@ def _cut(text: str, station: str | None) -> str | None:
     page = _PAGE_NUMBER_RE.search(text)
     if page is not None:
         before = text[: page.start()].rstrip()
+        station = banner.station()
         if station and before.upper().endswith(station.upper()):
             before = before[: len(before) - len(station)]
         else:

@@ -3,13 +3,13 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator
 
+from transforms.fields.hints import may_contain_word, search_near_word
 from transforms.fields.paragraphs import Paragraph
 
 _MARK = r"(?:\([A-Za-z/ ]{1,20}\)\s{0,3})?"
 _SUMMARY_OPEN = re.compile(
-    r"^" + _MARK + r"(?:EXECUTIVE\s)?SUMMARY(?:\s(?:AND|&)\s[A-Z][A-Za-z ]{2,30}?)?"
+    _MARK + r"(?:EXECUTIVE\s)?SUMMARY(?:\s(?:AND|&)\s[A-Z][A-Za-z ]{2,30}?)?"
     r"\s{0,3}(?:--|[.:;-])\s{0,6}",
     re.IGNORECASE,
 )
@@ -17,13 +17,16 @@ _SUMMARY_END = re.compile(
     r"\(?\s?END\s(?:OF\s)?SUMMARY\b\s{0,3}[.:;-]{0,3}\s{0,3}\)?", re.IGNORECASE
 )
 _COMMENT_OPEN = re.compile(
-    r"^" + _MARK + r"(?:BEGIN\s)?COMMENTS?(?:\sAND\s[A-Z ]{3,30}?)?\s{0,3}(?:--|[.:;-])\s{0,6}",
+    _MARK + r"(?:BEGIN\s)?COMMENTS?(?:\sAND\s[A-Z ]{3,30}?)?\s{0,3}(?:--|[.:;-])\s{0,6}",
     re.IGNORECASE,
 )
 _INLINE_COMMENT = re.compile(r"\(?\bCOMMENTS?\s{0,3}(?:--|:)\s{0,6}", re.IGNORECASE)
 _COMMENT_END = re.compile(
     r"\(?\s?END\s(?:OF\s)?COMMENTS?\b\s{0,3}[.:;-]{0,3}\s{0,3}\)?", re.IGNORECASE
 )
+# A word every match of an end marker holds: a paragraph without it is not scanned.
+_END_WORDS = {_SUMMARY_END: b"ummary", _COMMENT_END: b"comment"}
+_END_LEAD = 2  # an end marker's "END" comes at most this far into it: "( END"
 _SUMMARY_HEADING = re.compile(r"^\W{0,3}(?:EXECUTIVE\s)?SUMMARY\b", re.IGNORECASE)
 _COMMENT_HEADING = re.compile(r"^\W{0,3}COMMENTS?\b", re.IGNORECASE)
 _OPENER_WINDOW = 300
@@ -52,7 +55,7 @@ def parse_summary(paragraphs: list[Paragraph]) -> str | None:
             return _span(paragraphs, index, 0, _SUMMARY_END, heading=paragraph.heading)
     # no opener: an ``End Summary`` in the first paragraphs closes a summary that starts the body
     for index, paragraph in enumerate(paragraphs[:_MAX_SPAN]):
-        if _SUMMARY_END.search(paragraph.text):
+        if _find_end(_SUMMARY_END, paragraph.text):
             return _span(paragraphs, 0, 0, _SUMMARY_END) if index < _MAX_SPAN else None
     return None
 
@@ -114,7 +117,7 @@ def _span(
     one paragraph unless a later paragraph (within ``_MAX_SPAN``) carries the end marker.
     """
     first = paragraphs[index].text[start:]
-    closed = end.search(first)
+    closed = _find_end(end, first)
     if closed:
         return _clean(first[: closed.start()])
     parts = [first]
@@ -122,7 +125,7 @@ def _span(
     for later in paragraphs[index + 1 : stop]:
         if heading is not None and later.heading != heading:
             break
-        closed = end.search(later.text)
+        closed = _find_end(end, later.text)
         if closed:
             parts.append(later.text[: closed.start()])
             return _clean(_SEPARATOR.join(parts))
@@ -132,22 +135,36 @@ def _span(
     return _clean(first)
 
 
+def _find_end(end: re.Pattern[str], text: str) -> re.Match[str] | None:
+    """``end.search(text)``, without the scan when ``text`` lacks the marker's word."""
+    if not may_contain_word(text, _END_WORDS[end]):
+        return None
+    return search_near_word(end, text, b"end", _END_LEAD)
+
+
 def _inline_comment(paragraphs: list[Paragraph]) -> str | None:
     for paragraph in reversed(paragraphs):
         text = paragraph.text
-        closed = _last(_COMMENT_END.finditer(text))
+        if not may_contain_word(text, _END_WORDS[_COMMENT_END]):
+            continue
+        closed = _last(_COMMENT_END, text, b"end", _END_LEAD)
         if closed is None:
             continue
-        opened = _last(_INLINE_COMMENT.finditer(text, 0, closed.start()))
+        opened = _last(_INLINE_COMMENT, text, b"comment", 1, closed.start())
         if opened is not None:
             return _clean(text[opened.end() : closed.start()])
     return None
 
 
-def _last(matches: Iterator[re.Match[str]]) -> re.Match[str] | None:
+def _last(
+    pattern: re.Pattern[str], text: str, word: bytes, lead: int, endpos: int | None = None
+) -> re.Match[str] | None:
+    """The last match ``pattern.finditer(text, 0, endpos)`` yields (its matches are never empty);
+    ``word`` and ``lead`` as ``search_near_word`` takes them."""
     found = None
-    for found in matches:  # noqa: B007 - keeping the last match is the point
-        pass
+    pos = 0
+    while match := search_near_word(pattern, text, word, lead, "", pos, endpos):
+        found, pos = match, match.end()
     return found
 
 

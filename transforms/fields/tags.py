@@ -48,6 +48,8 @@ _WEAK_LABEL_RE = re.compile(
     r"(?:^\s*|(?<=N/A\s)|(?<=\d\s)|(?<=\d))"
     r"(?:TAGS|TAGE|TAG|TAS|TGS|AGS|Tags|tags)\b\s*:?\s*(?=[A-Za-z])"
 )
+# Every strong or weak label holds one of these.
+_LABEL_HINTS = ("AG", "ags", "TAS", "TGS")
 _STOP_RE = re.compile(
     r"(?:\b(?:SUBJECT|SUBJ|Subject|subject)\b\s*:?|\bREFS?\s*:|Classified\s+By|CLASSIFIED\s+BY)"
 )
@@ -76,7 +78,7 @@ def tag_kind(tag: str) -> str:
     """
     if not tag or not isinstance(tag, str):
         return "unknown"
-    upper = _SPACES_RE.sub(" ", tag.strip().upper())
+    upper = " ".join(tag.strip().upper().split())  # whitespace runs as one space
     kind = KNOWN_TAGS.get(upper)
     if kind is not None:
         return kind
@@ -120,6 +122,8 @@ def parse_tags(body: str) -> list[Tag]:
 
 
 def _find_label(line: str) -> int | None:
+    if not any(map(line.__contains__, _LABEL_HINTS)):
+        return None  # no label form can match: no regex scan for most lines
     strong = _STRONG_LABEL_RE.search(line)
     if strong is not None:
         return strong.end()

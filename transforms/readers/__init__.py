@@ -36,9 +36,10 @@ def read_cables(
     """Yield the cables in one file (or archive member), or rejects; always at least one item.
 
     ``layout`` forces a reader, else ``detect_layout`` picks one from the content. Rejects of
-    the file as a whole: ``empty-file`` (no bytes or only whitespace), ``binary`` (not text),
-    ``unknown-layout`` (no reader fits, or an unknown forced ``layout``). A CSV layout is read
-    as a stream so each row is hashed on its own bytes; never raises.
+    the file as a whole: ``empty-file`` (no bytes, or only whitespace, a BOM or end-of-file
+    marks), ``binary`` (not text), ``unknown-layout`` (no reader fits, or an unknown forced
+    ``layout``). A CSV layout is read as a stream so each row is hashed on its own bytes;
+    never raises.
     """
     sha = sha256_hex(data)
     name = member or source_file
@@ -76,6 +77,9 @@ def read_cables(
         )
         return
     content, encoding = decoded
+    if not content.strip("\ufeff\x1a \t\n\x0b\x0c"):  # a BOM or DOS end-of-file mark alone
+        yield reject(source_file, member, chosen, "empty-file", "the file has no text", "", sha)
+        return
     yield from _guarded(
         READERS[chosen](content, source_file, member, sha, encoding),
         source_file,

@@ -1,0 +1,211 @@
+"""The full-text index of the cables: built aside, swapped in, updated incrementally.
+
+Layout under ``warehouse/search/``::
+
+    current -> builds/<build>     one rename swaps a new build in
+    builds/<build>/index/         the Tantivy index (one document per cable, keyed by cable_id)
+    builds/<build>/manifest.parquet   cable_id -> content hash of what was indexed
+    builds/<build>/build.json     schema version and counts of the build
+
+A build starts from a hard-linked copy of the current index (Tantivy never rewrites a segment
+file, and writes ``meta.json`` by rename, so the copy shares bytes without sharing changes),
+deletes the cables that changed or vanished, adds the changed and new ones, commits, and then
+swaps ``current``. A search that opened the previous build keeps reading it; the next search
+opens the new one. Only the load step calls this (it holds the warehouse's writer lock).
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import os
+import shutil
+import time
+import uuid
+from pathlib import Path
+
+import polars as pl
+import tantivy
+
+from flows.settings import Settings
+
+# Bump when the schema or what goes into a document changes: the next build starts afresh.
+SCHEMA_VERSION = 1
+KEEP_BUILDS = 2
+WRITER_HEAP_BYTES = 64_000_000
+_LOCK_FILES = {".tantivy-writer.lock", ".tantivy-meta.lock"}
+
+
+def index_schema() -> tantivy.Schema:
+    """One document per cable. ``en_stem`` lowercases and stems: "talks" finds "talk"."""
+    builder = tantivy.SchemaBuilder()
+    builder.add_text_field("cable_id", stored=True, tokenizer_name="raw")
+    builder.add_text_field("subject", stored=True, tokenizer_name="en_stem")
+    builder.add_text_field("body", stored=True, tokenizer_name="en_stem")
+    builder.add_text_field("origin", stored=True, tokenizer_name="raw")
+    # Lowercased whole origin: the origin filter matches substrings against these terms.
+    builder.add_text_field("origin_key", stored=False, tokenizer_name="raw")
+    builder.add_text_field("created", stored=True, tokenizer_name="raw")
+    builder.add_integer_field("year", stored=True, indexed=True, fast=True)
+    return builder.build()
+
+
+def search_dir(settings: Settings) -> Path:
+    return settings.warehouse / "search"
+
+
+def current_build(settings: Settings) -> Path | None:
+    """The build ``current`` points at now, resolved once so one search sees one build."""
+    link = search_dir(settings) / "current"
+    if not link.is_symlink() and not link.exists():
+        return None
+    build = link.resolve()
+    return build if (build / "index" / "meta.json").exists() else None
+
+
+def _parquet_glob(folder: Path) -> str | None:
+    return str(folder / "**" / "*.parquet") if any(folder.rglob("*.parquet")) else None
+
+
+def cable_documents(settings: Settings) -> pl.DataFrame:
+    """One row per cable with every indexed field and the hash of that content.
+
+    The body is the paragraphs' text in order; a cable without paragraphs is still indexed
+    by its subject.
+    """
+    cables_glob = _parquet_glob(settings.table_dir("cables").resolve())
+    paragraphs_glob = _parquet_glob(settings.table_dir("paragraphs").resolve())
+    columns = {"cable_id": pl.String(), "subject": pl.String(), "origin": pl.String(),
+               "created": pl.Date(), "year": pl.Int16()}
+    if cables_glob is None:
+        return pl.DataFrame(schema={**columns, "body": pl.String(), "content_hash": pl.String()})
+    cables = pl.scan_parquet(cables_glob).select(list(columns))
+    if paragraphs_glob is None:
+        bodies = pl.LazyFrame(schema={"cable_id": pl.String(), "body": pl.String()})
+    else:
+        bodies = (pl.scan_parquet(paragraphs_glob).select("cable_id", "position", "text")
+                  .sort("cable_id", "position")
+                  .group_by("cable_id", maintain_order=True)
+                  .agg(pl.col("text").str.join("\n").alias("body")))
+    docs = (cables.join(bodies, on="cable_id", how="left")
+            .with_columns(pl.col("subject", "origin", "body").fill_null(""))
+            .sort("cable_id").collect())
+    hashes = [_content_hash(row) for row in docs.iter_rows(named=True)]
+    return docs.with_columns(pl.Series("content_hash", hashes, dtype=pl.String()))
+
+
+def _content_hash(row: dict) -> str:
+    # hashlib, not Polars' hash: the value must stay the same across library versions.
+    digest = hashlib.sha256()
+    for name in ("cable_id", "subject", "origin", "created", "year", "body"):
+        digest.update(f"{row[name]}\x1f".encode())
+    return digest.hexdigest()[:32]
+
+
+def _document(row: dict) -> tantivy.Document:
+    fields = {"cable_id": row["cable_id"], "subject": row["subject"], "body": row["body"],
+              "origin": row["origin"], "origin_key": row["origin"].lower()}
+    if row["created"] is not None:
+        fields["created"] = row["created"].isoformat()
+    if row["year"] is not None:
+        fields["year"] = int(row["year"])
+    return tantivy.Document(**fields)
+
+
+def _link_or_copy(src: str, dst: str) -> None:
+    """Segment files are write-once: share them. Copy the small JSON files Tantivy rewrites."""
+    if src.endswith(".json"):
+        shutil.copy2(src, dst)
+        return
+    try:
+        os.link(src, dst)
+    except OSError:
+        shutil.copy2(src, dst)
+
+
+def _previous(settings: Settings) -> tuple[Path | None, pl.DataFrame | None]:
+    """The current build and its manifest, or (None, None) when a fresh build is needed."""
+    build = current_build(settings)
+    if build is None:
+        return None, None
+    try:
+        info = json.loads((build / "build.json").read_text())
+        manifest = pl.read_parquet(build / "manifest.parquet")
+    except (OSError, ValueError, pl.exceptions.PolarsError):
+        return None, None
+    if info.get("schema_version") != SCHEMA_VERSION:
+        return None, None
+    return build, manifest
+
+
+def build_search_index(settings: Settings) -> dict:
+    """Bring the search index up to date with the current Parquet tables; swap it in.
+
+    Returns ``documents`` (cables in the index now), ``added`` (new cables), ``replaced``
+    (cables whose content changed), ``deleted`` (cables gone from the tables), ``fresh``
+    (built from nothing), ``unchanged`` (nothing to do: no new build) and ``seconds``.
+    """
+    clock = time.perf_counter()
+    docs = cable_documents(settings)
+    build, manifest = _previous(settings)
+    new_hashes = docs.select("cable_id", "content_hash")
+    if manifest is None:
+        changed, replaced, vanished = docs, [], []
+    else:
+        changed = docs.join(manifest, on=["cable_id", "content_hash"], how="anti")
+        replaced = changed.join(manifest, on="cable_id", how="semi").get_column("cable_id")
+        vanished = manifest.join(new_hashes, on="cable_id", how="anti").get_column("cable_id")
+        replaced, vanished = replaced.to_list(), vanished.to_list()
+    stats = {"documents": docs.height, "added": changed.height - len(replaced),
+             "replaced": len(replaced), "deleted": len(vanished), "fresh": build is None,
+             "unchanged": False}
+    if build is not None and changed.is_empty() and not vanished:
+        stats.update(unchanged=True, seconds=time.perf_counter() - clock)
+        return stats
+
+    root = search_dir(settings)
+    target = root / "builds" / uuid.uuid4().hex[:12]
+    target.mkdir(parents=True)
+    try:
+        if build is None:
+            (target / "index").mkdir()
+            index = tantivy.Index(index_schema(), path=str(target / "index"), reuse=False)
+        else:
+            shutil.copytree(build / "index", target / "index", copy_function=_link_or_copy,
+                            ignore=lambda _dir, names: [n for n in names if n in _LOCK_FILES])
+            index = tantivy.Index.open(str(target / "index"))
+        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+        if replaced or vanished:
+            writer.delete_documents_by_query(
+                tantivy.Query.term_set_query(index.schema, "cable_id", [*replaced, *vanished]))
+        for row in changed.iter_rows(named=True):
+            writer.add_document(_document(row))
+        writer.commit()
+        writer.wait_merging_threads()
+        # Merges leave superseded segment files behind; a fresh writer's GC removes them.
+        cleaner = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+        cleaner.garbage_collect_files()
+        del cleaner
+        new_hashes.write_parquet(target / "manifest.parquet")
+        (target / "build.json").write_text(json.dumps(
+            {"schema_version": SCHEMA_VERSION, "documents": docs.height}, indent=1))
+    except BaseException:
+        shutil.rmtree(target, ignore_errors=True)
+        raise
+    _make_current(root, target)
+    stats["seconds"] = time.perf_counter() - clock
+    return stats
+
+
+def _make_current(root: Path, target: Path) -> None:
+    """Point ``search/current`` at ``target`` in one rename; keep the newest few builds."""
+    link = root / "current"
+    tmp = root / f".current.{os.getpid()}"
+    if tmp.is_symlink() or tmp.exists():
+        tmp.unlink()
+    tmp.symlink_to(target.relative_to(root))
+    os.replace(tmp, link)
+    builds = sorted((root / "builds").iterdir(), key=lambda p: p.stat().st_mtime_ns)
+    for old in builds[:-KEEP_BUILDS]:
+        if old != target:
+            shutil.rmtree(old, ignore_errors=True)
