@@ -40,16 +40,53 @@ def cmd_run(args: argparse.Namespace) -> int:
         raise CliError(str(error)) from None
     configure_prefect(settings)
     from flows.etl import cables_etl
+    from flows.progress import console_progress, showing_progress
     from flows.report import run_summary_text
 
-    sources = [str(Path(s).resolve()) if "://" not in s else s for s in args.sources]
+    sources = _absolute(args.sources)
     try:
-        summary = cables_etl(sources=sources or None, warehouse=str(settings.warehouse),
-                             layout=args.format, prune=args.prune, wait_seconds=args.wait)
+        with showing_progress(console_progress()):
+            if args.dask or args.dask_local:
+                summary = _run_on_dask(args, settings, sources)
+            else:
+                summary = cables_etl(sources=sources or None, warehouse=str(settings.warehouse),
+                                     layout=args.format, prune=args.prune,
+                                     wait_seconds=args.wait, include=args.include)
     except WarehouseBusy as error:
         raise CliError(str(error)) from None
     print(run_summary_text(summary, str(settings.duckdb_path)))
     return EXIT_REJECTS if summary["rejects"] else 0
+
+
+def _absolute(sources: list[str]) -> list[str]:
+    return [str(Path(s).resolve()) if "://" not in s else s for s in sources]
+
+
+def _run_on_dask(args: argparse.Namespace, settings: Settings, sources: list[str]) -> dict:
+    from flows.distributed import DaskSetupError, run_on_dask
+
+    if args.dask_local is not None and args.dask_local < 1:
+        raise CliError("--dask-local needs at least 1 worker")
+    try:
+        return run_on_dask(settings, sources or list(settings.sources), address=args.dask,
+                           n_workers=args.dask_local or 2, layout=args.format,
+                           prune=args.prune, wait_seconds=args.wait, include=args.include)
+    except DaskSetupError as error:
+        raise CliError(str(error)) from None
+
+
+def cmd_serve(args: argparse.Namespace) -> int:
+    from flows.prefect_env import configure_prefect
+
+    settings = _settings(args)
+    configure_prefect(settings)
+    from flows.serve import ServeError, serve_etl
+
+    try:
+        serve_etl(settings, _absolute(args.sources) or None, cron=args.cron, name=args.name)
+    except ServeError as error:
+        raise CliError(str(error)) from None
+    return 0
 
 
 def _jsonable(value):
@@ -145,9 +182,13 @@ def cmd_status(args: argparse.Namespace) -> int:
     print("  " + ", ".join(f"{name} {n:,}" for name, n in counts.items()))
     for row in last_runs(settings).iter_rows(named=True):
         print(f"  run {row['run_id']} finished {row['finished_at']:%Y-%m-%d %H:%M:%S} UTC: "
-              f"{row['files_seen']} files ({row['files_parsed']} parsed), "
+              f"{row['files_seen']} files ({row['files_new'] or 0} new, "
+              f"{row['files_changed'] or 0} changed, {row['files_reused']} unchanged), "
               f"{row['cables']} cables, {row['duplicates']} duplicates, "
               f"{row['rejects']} rejects")
+        reasons = json.loads(row["rejects_by_reason"] or "{}")
+        if reasons:
+            print("    rejects: " + ", ".join(f"{r} {n}" for r, n in reasons.items()))
     return 0
 
 
@@ -208,7 +249,29 @@ def build_parser() -> argparse.ArgumentParser:
                      help="drop the rows of files that vanished from the sources")
     run.add_argument("--wait", type=float, default=0.0, metavar="SECONDS",
                      help="wait this long for another run's writer lock (default: fail)")
+    run.add_argument("--include", metavar="GLOB",
+                     help="only files matching GLOB inside folders and URLs, e.g. '*.txt'")
+    dask = run.add_mutually_exclusive_group()
+    dask.add_argument("--dask", metavar="ADDRESS",
+                      help="parse on the Dask scheduler at ADDRESS (tcp://host:8786); the "
+                      "warehouse and sources must be on storage every worker shares")
+    dask.add_argument("--dask-local", metavar="N", type=int,
+                      help="parse on a Dask cluster of N worker processes on this machine")
     run.set_defaults(handler=cmd_run)
+
+    serve = sub.add_parser(
+        "serve", help="serve the cables_etl deployment on a cron schedule",
+        description="Register the deployment cables_etl/NAME with a cron schedule and SOURCEs "
+        "and --warehouse as its run parameters, then run its scheduled and hand-triggered runs "
+        "until stopped (Ctrl-C). Needs a Prefect server (`prefect server start`); "
+        "PREFECT_API_URL names it (default http://127.0.0.1:4200/api).")
+    serve.add_argument("sources", nargs="*", metavar="SOURCE",
+                       help="file, folder, glob or URL (default: seeds/cables)")
+    serve.add_argument("--warehouse", metavar="DIR", help="output folder (default: warehouse/)")
+    serve.add_argument("--cron", metavar="CRON",
+                       help="schedule, e.g. '0 2 * * *' (default: CABLES_SCHEDULE or 02:00 daily)")
+    serve.add_argument("--name", default="nightly", help="deployment name (default: nightly)")
+    serve.set_defaults(handler=cmd_serve)
 
     parse = sub.add_parser("parse", help="parse cable files without loading them",
                            description="Parse FILEs and print one line (or with --json one "

@@ -10,6 +10,7 @@ and the tests call too.
 from __future__ import annotations
 
 import multiprocessing
+import sys
 import time
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
@@ -22,12 +23,15 @@ from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
 from flows.progress import active_progress
-from flows.publish import publish
+from flows.publish import publish, swap_current, version_dir
+from flows.publish import table_rows as table_rows_of
 from flows.run_artifacts import publish_run_artifacts
 from flows.runs import append_load_run, now_utc, writer_lock
+from flows.search import build_search_index
 from flows.settings import Settings
-from flows.staging import Plan, parse_batch, part_path, plan_run, previous_ledger
+from flows.staging import Plan, parse_batch, plan_run, previous_ledger
 from flows.warehouse import build_duckdb
+from transforms.tables import TABLES
 
 # I/O can fail for a moment (a network share, a remote store, a worker killed for memory):
 # those tasks retry with growing delays (2 s, 4 s, with jitter). A parser or data error would
@@ -46,8 +50,8 @@ def _io_error(task, task_run, state) -> bool:
 @task(name="plan", retries=IO_RETRIES, retry_delay_seconds=IO_BACKOFF,
       retry_condition_fn=_io_error)
 def plan_task(settings: Settings, sources: list[str], layout: str | None, prune: bool,
-              run_id: str) -> str:
-    plan = plan_run(settings, sources, layout, prune, run_id)
+              run_id: str, include: str | None = None) -> str:
+    plan = plan_run(settings, sources, layout, prune, run_id, include)
     get_run_logger().info(
         "discovered %d files: %d to parse in %d batches, %d staged parts reused, %d vanished",
         plan.files_seen, sum(len(b.files) for b in plan.batches), len(plan.batches),
@@ -84,7 +88,7 @@ def _close_parse_pool() -> None:
 def parse_batch_task(settings: Settings, plan_path: str, index: int,
                      layout: str | None) -> dict[str, int]:
     batch = Plan.read(Path(plan_path)).batches[index]
-    if settings.workers > 1 and len(batch.files) > 1:
+    if settings.workers > 1 and len(batch.files) > 1 and not _on_dask_worker():
         counts = _parse_pool(settings.workers).submit(parse_batch, settings, batch,
                                                       layout).result()
     else:
@@ -93,31 +97,47 @@ def parse_batch_task(settings: Settings, plan_path: str, index: int,
     return counts
 
 
+def _on_dask_worker() -> bool:
+    """A Dask worker is already a parse process (daemonic, so it may not start a pool)."""
+    distributed = sys.modules.get("distributed")  # imported wherever a Dask worker runs
+    try:
+        return distributed is not None and distributed.get_worker() is not None
+    except ValueError:  # distributed is loaded, but this is not a worker
+        return False
+
+
 @task(name="publish", retries=IO_RETRIES, retry_delay_seconds=IO_BACKOFF,
       retry_condition_fn=_io_error)
 def publish_task(settings: Settings, plan_path: str) -> dict[str, int]:
-    counts = publish(settings, Plan.read(Path(plan_path)))
+    counts = publish(settings, Plan.read(Path(plan_path)), make_current=False)
     get_run_logger().info("published tables: %s", counts)
     return counts
 
 
 @task(name="load_duckdb", retries=IO_RETRIES, retry_delay_seconds=IO_BACKOFF,
       retry_condition_fn=_io_error)
-def load_duckdb_task(settings: Settings, run_id: str) -> dict[str, int]:
-    counts = build_duckdb(settings, run_id)
+def load_duckdb_task(settings: Settings, run_id: str, version: str) -> dict[str, int]:
+    counts = build_duckdb(settings, run_id, Path(version))
     get_run_logger().info("loaded %s: %s", settings.duckdb_path, counts)
     return counts
 
 
 def run_pipeline(settings: Settings, sources: list[str], layout: str | None = None,
                  prune: bool = False, wait_seconds: float = 0.0,
-                 run_id: str | None = None) -> dict:
-    """The flow body; callable from a flow (Prefect) or directly (tests of the pieces)."""
+                 run_id: str | None = None, include: str | None = None) -> dict:
+    """The flow body; callable from a flow (Prefect) or directly (tests of the pieces).
+
+    Order matters for crash safety: the new Parquet version is written aside, the DuckDB
+    file is built over it and renamed into place, and only then does ``current`` swap; a
+    run killed anywhere leaves the previous complete state. A run that finds nothing new,
+    changed or vanished publishes nothing: it records itself and returns.
+    """
     started, stages = now_utc(), {}
     with writer_lock(settings, wait_seconds):
         clock = time.perf_counter()
         known_files = _ledger_files(settings)
-        plan_path = plan_task(settings, sources, layout, prune, run_id or _new_run_id())
+        plan_path = plan_task(settings, sources, layout, prune, run_id or _new_run_id(),
+                              include)
         plan = Plan.read(Path(plan_path))
         stages["plan"] = time.perf_counter() - clock
 
@@ -125,11 +145,24 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
         batch_counts = _parse_batches(settings, plan, plan_path, layout)
         stages["parse"] = time.perf_counter() - clock
 
-        clock = time.perf_counter()
-        table_rows = publish_task(settings, plan_path)
-        stages["publish"] = time.perf_counter() - clock
+        if _unchanged(settings, plan):
+            table_rows = {t.name: table_rows_of(settings.table_dir(t.name)) for t in TABLES}
+        else:
+            clock = time.perf_counter()
+            table_rows = publish_task(settings, plan_path)
+            stages["publish"] = time.perf_counter() - clock
 
-        clock = time.perf_counter()
+            clock = time.perf_counter()
+            version = version_dir(settings, plan.run_id)
+            load_duckdb_task(settings, plan.run_id, str(version))
+            swap_current(settings, version)
+            stages["load"] = time.perf_counter() - clock
+
+            clock = time.perf_counter()
+            search_stats = build_search_index(settings)
+            stages["search_index"] = time.perf_counter() - clock
+            get_run_logger().info("search index: %s", search_stats)
+
         parsed = [f.path for b in plan.batches for f in b.files]
         files_new = sum(1 for path in parsed if path not in known_files)
         summary = {
@@ -140,21 +173,33 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
             "files_changed": len(parsed) - files_new,
             "files_reused": plan.files_seen - len(parsed),
             "files_vanished": len(plan.vanished),
-            "inputs": table_rows["cables"] + table_rows["duplicates"] + table_rows["rejects"],
+            "inputs": _inputs(settings, plan),
             "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
             "rejects": table_rows["rejects"], "table_rows": table_rows,
             "rejects_by_reason": _rejects_by_reason(settings),
             "warehouse": str(settings.warehouse),
             "batches_cached": sum(c.get("cached", 0) for c in batch_counts),
+            "stage_seconds": stages,
+            "finished_at": now_utc(),
         }
-        summary["stage_seconds"] = stages
-        summary["finished_at"] = now_utc()
         append_load_run(settings, {k: v for k, v in summary.items() if k != "batches_cached"})
-        load_duckdb_task(settings, plan.run_id)
-        stages["load"] = time.perf_counter() - clock
         Path(plan_path).unlink(missing_ok=True)
     publish_run_artifacts(summary)
     return summary
+
+
+def _unchanged(settings: Settings, plan: Plan) -> bool:
+    """Nothing to parse, nothing vanished, nothing missing, and a complete warehouse there."""
+    return (not plan.batches and not plan.vanished and not plan.missing_sources
+            and settings.current_link.exists() and settings.duckdb_path.exists())
+
+
+def _inputs(settings: Settings, plan: Plan) -> int:
+    """Input units counted at the source (files, members, rows), not from the outcomes, so
+    ``inputs = cables + duplicates + rejects`` is a check that can fail."""
+    ledger = previous_ledger(settings)
+    units = 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
+    return units + len(plan.missing_sources)
 
 
 def _parse_batches(settings: Settings, plan: Plan, plan_path: str,
@@ -180,11 +225,12 @@ def _parse_batches(settings: Settings, plan: Plan, plan_path: str,
 def _batch_cables(settings: Settings, key: str, counts: dict[str, int]) -> int:
     if "cables" in counts:
         return counts["cables"]
-    # A batch staged by an earlier, interrupted run: its part's footer holds the row count.
+    # A batch staged by an earlier, interrupted run: its parts' footers hold the row counts
+    # (`<key>.parquet`, or `<key>.<chunk>.parquet` when a batch is staged in chunks).
     import pyarrow.parquet as pq
 
-    path = part_path(settings, "cables", key)
-    return pq.read_metadata(path).num_rows if path.exists() else 0
+    parts = (settings.parts_dir / "cables").glob(f"{key}.*parquet")
+    return sum(pq.read_metadata(path).num_rows for path in parts)
 
 
 def _ledger_files(settings: Settings) -> set[str]:
@@ -207,8 +253,10 @@ def _new_run_id() -> str:
 
 @flow(name="cables_etl", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
 def cables_etl(sources: list[str] | None = None, warehouse: str | None = None,
-               layout: str | None = None, prune: bool = False, wait_seconds: float = 0.0) -> dict:
+               layout: str | None = None, prune: bool = False, wait_seconds: float = 0.0,
+               include: str | None = None) -> dict:
     """Extract raw cable files, parse them with Polars, publish Parquet, load DuckDB."""
     overrides = {"warehouse": Path(warehouse)} if warehouse else {}
     settings = Settings(**overrides)
-    return run_pipeline(settings, sources or list(settings.sources), layout, prune, wait_seconds)
+    return run_pipeline(settings, sources or list(settings.sources), layout, prune, wait_seconds,
+                        include=include)

@@ -15,7 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.settings import Settings
-from flows.staging import LEDGER_PART, Plan, part_path, previous_ledger
+from flows.staging import LEDGER_PART, Plan, chunk_paths, part_path, previous_ledger
 from transforms.batch import BODY_LENGTH, STAGED_KEY, winners
 from transforms.tables import (
     CABLES,
@@ -35,9 +35,12 @@ DATA_FILE = "data.parquet"
 
 
 def _scan(settings: Settings, table: str, keys: list[str]) -> pl.LazyFrame:
-    paths = [str(part_path(settings, table, k)) for k in keys]
+    if table == LEDGER_PART:
+        paths = [str(part_path(settings, table, k)) for k in keys]
+    else:
+        paths = [str(p) for k in keys for p in chunk_paths(settings, table, k)]
     return pl.scan_parquet(paths, include_file_paths="_part").with_columns(
-        pl.col("_part").str.extract(r"([0-9a-f]+)\.parquet$")
+        pl.col("_part").str.extract(r"/([0-9a-f]+)(?:\.\d+)?\.parquet$")
     )
 
 
@@ -103,11 +106,20 @@ def _write_cable_tables(settings: Settings, keys: list[str], won: pl.DataFrame,
             _write_file(rows, version / table.name / name)
 
 
-def publish(settings: Settings, plan: Plan) -> dict[str, int]:
-    """Write every table of this run into a new version folder and make it current."""
+def version_dir(settings: Settings, run_id: str) -> Path:
+    return settings.versions_dir / run_id
+
+
+def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[str, int]:
+    """Write every table of this run into a new version folder; rows per table.
+
+    With ``make_current`` the version becomes current at once. The flow passes False: it
+    builds the DuckDB file over the version first and swaps ``current`` last, so a kill at
+    any point leaves the previous complete state (Parquet and DuckDB) exactly as it was.
+    """
     live = live_files(settings, plan)
     keys = sorted(set(live["_part"].to_list()))
-    version = settings.versions_dir / plan.run_id
+    version = version_dir(settings, plan.run_id)
     if version.exists():
         shutil.rmtree(version)
     counts: dict[str, int] = {}
@@ -141,9 +153,10 @@ def publish(settings: Settings, plan: Plan) -> dict[str, int]:
             _write_file(table.empty(), version / table.name / DATA_FILE)
     for table, frame in ((DUPLICATES, duplicates), (REJECTS, rejects), (LEDGER, ledger)):
         _write_file(frame, version / table.name / DATA_FILE)
-    _make_current(settings, version)
     for table in TABLES:
-        counts[table.name] = table_rows(settings.table_dir(table.name))
+        counts[table.name] = table_rows(version / table.name)
+    if make_current:
+        swap_current(settings, version)
     return counts
 
 
@@ -181,7 +194,7 @@ def _ledger(settings: Settings, keys: list[str], live: pl.DataFrame, won: pl.Dat
             .select(LEDGER.column_names).sort("source_file"))
 
 
-def _make_current(settings: Settings, version: Path) -> None:
+def swap_current(settings: Settings, version: Path) -> None:
     """Point ``current`` at ``version`` in one rename; keep the newest few versions."""
     link = settings.current_link
     tmp = link.with_name(f".current.{os.getpid()}")

@@ -1,7 +1,8 @@
 """`cables serve`: the `cables_etl` deployment on a cron schedule, served from this process.
 
-A Prefect server must be running (``prefect server start``) and ``PREFECT_API_URL`` point at
-it; the ephemeral in-process API of ``cables run`` cannot schedule anything. Serving
+A Prefect server must be running (``prefect server start``; ``PREFECT_API_URL`` names it,
+default ``http://127.0.0.1:4200/api``): the ephemeral API of ``cables run`` lives only as long
+as its run, so it cannot schedule anything. Serving
 registers (or updates) the deployment ``cables_etl/<name>`` with its schedule and default
 parameters, then polls for runs (scheduled or triggered by hand) and runs each one in a child
 process.
@@ -19,6 +20,8 @@ from pathlib import Path
 from flows.settings import Settings
 
 DEPLOYMENT_NAME = "nightly"
+# Where `prefect server start` listens by default; PREFECT_API_URL, when set, wins.
+LOCAL_API = "http://127.0.0.1:4200/api"
 
 
 class ServeError(RuntimeError):
@@ -51,7 +54,7 @@ def check_server(api_url: str | None, timeout: float = 5.0) -> str:
 
     if not api_url:
         raise ServeError("no Prefect server configured: start one with `prefect server start` "
-                         "and set PREFECT_API_URL=http://127.0.0.1:4200/api")
+                         f"and set PREFECT_API_URL={LOCAL_API}")
     try:
         httpx.get(api_url.rstrip("/") + "/health", timeout=timeout).raise_for_status()
     except httpx.HTTPError as error:
@@ -70,6 +73,7 @@ def serve_etl(settings: Settings, sources: list[str] | None = None, cron: str | 
 
     # Unlike `cables run`, a long-lived server should say on its console when runs start/end.
     os.environ.setdefault("PREFECT_LOGGING_HANDLERS_CONSOLE_LEVEL", "INFO")
+    os.environ.setdefault("PREFECT_API_URL", LOCAL_API)
     configure_prefect(settings)
     schedule = check_cron(cron or settings.schedule)
     from prefect.settings import PREFECT_API_URL

@@ -7,6 +7,7 @@ or not at all, and a re-run (or a run after a crash) re-parses only batches not 
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import json
 import os
@@ -25,6 +26,7 @@ from transforms.version import parser_fingerprint
 
 LEDGER_PART = "ledger"
 STAGED_ROW_GROUP = 2_048
+ITEMS_PER_CHUNK = 5_000
 STAGED_TABLES = (*(t.name for t in CABLE_TABLES), REJECTS.name, LEDGER_PART)
 
 FILE_SCHEMA = pl.Schema({
@@ -153,24 +155,60 @@ def _has_unread_files(settings: Settings, key: str) -> bool:
     return files["sha256"].null_count() > 0
 
 
+def chunk_path(settings: Settings, table: str, key: str, chunk: int) -> Path:
+    return settings.parts_dir / table / f"{key}.{chunk:05d}.parquet"
+
+
+def chunk_paths(settings: Settings, table: str, key: str) -> list[Path]:
+    return sorted((settings.parts_dir / table).glob(f"{key}.*.parquet"))
+
+
 def parse_batch(settings: Settings, batch: Batch, layout: str | None = None) -> dict[str, int]:
-    """Read and parse the batch's files; write one staged part per table. Returns row counts."""
+    """Read and parse the batch's files; write staged parts per table. Returns row counts.
+
+    Items are parsed ``ITEMS_PER_CHUNK`` at a time, each chunk written as its own part, so
+    one huge file (the 1.7 GB cables.csv is one file) never sits in memory whole.
+    """
     if batch_done(settings, batch.key) and not _has_unread_files(settings, batch.key):
         return {"cached": 1}
-    items, file_rows = [], []
+    for table in STAGED_TABLES:  # chunks of an attempt that was killed half way
+        for stale in chunk_paths(settings, table, batch.key):
+            stale.unlink()
+    counts: dict[str, int] = {"files": len(batch.files)}
+    file_rows: list[dict] = []
+    chunk: list = []
+    chunks_written = 0
+
+    def flush() -> None:
+        nonlocal chunks_written
+        # Parsing makes millions of short-lived strings and no reference cycles worth
+        # collecting; the cyclic GC's passes cost ~7% of the parse. Collect once per chunk.
+        gc.disable()
+        try:
+            frames = parse_items(chunk)
+        finally:
+            gc.enable()
+        for name, frame in frames.items():
+            _write_atomic(frame, chunk_path(settings, name, batch.key, chunks_written))
+            counts[name] = counts.get(name, 0) + frame.height
+        chunks_written += 1
+        chunk.clear()
+
     for f in batch.files:
-        before = len(items)
-        items.extend(read_source(f, layout))
+        units, seen_layout = 0, layout
+        for item in read_source(f, layout):
+            units += 1
+            seen_layout = item.source_format or seen_layout
+            chunk.append(item)
+            if len(chunk) >= ITEMS_PER_CHUNK:
+                flush()
         file_rows.append({
             "source_file": f.path, "size": f.size, "mtime_ns": f.mtime_ns,
-            "sha256": file_sha256(f.path), "layout": getattr(items[-1], "source_format", None)
-            if len(items) > before else layout, "units": len(items) - before, "part": batch.key,
+            "sha256": file_sha256(f.path), "layout": seen_layout, "units": units,
+            "part": batch.key,
         })
-    frames = parse_items(items)
-    for name, frame in frames.items():
-        _write_atomic(frame, part_path(settings, name, batch.key))
+    if chunk or chunks_written == 0:
+        flush()
     _write_atomic(pl.DataFrame(file_rows, schema=FILE_SCHEMA),
                   part_path(settings, LEDGER_PART, batch.key))
-    counts = {name: frame.height for name, frame in frames.items()}
-    counts["files"] = len(batch.files)
     return counts

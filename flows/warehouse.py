@@ -89,14 +89,24 @@ def check_queries(settings: Settings) -> dict[str, str]:
     return _sql_files(settings, "checks")
 
 
-def build_duckdb(settings: Settings, run_id: str) -> dict[str, int]:
-    """Make a fresh DuckDB file over the current version and swap it in; rows per table."""
+def ensure_load_runs(settings: Settings) -> None:
+    """An empty `load_runs` file before the first run records itself, so the view binds."""
+    path = settings.load_runs_path
+    if not path.exists():
+        path.parent.mkdir(parents=True, exist_ok=True)
+        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+        LOAD_RUNS.empty().write_parquet(tmp, compression="zstd")
+        os.replace(tmp, path)
+
+
+def build_duckdb(settings: Settings, run_id: str, version: Path | None = None) -> dict[str, int]:
+    """Make a fresh DuckDB file over ``version`` (default: the current one) and swap it in."""
     settings.tmp_dir.mkdir(parents=True, exist_ok=True)
     tmp = settings.tmp_dir / f"cables.duckdb.{run_id}"
     # The caller holds the writer lock, so any aside file (and its .wal) is a killed run's.
     for stale in settings.tmp_dir.glob("cables.duckdb.*"):
         stale.unlink(missing_ok=True)
-    version = settings.current_link.resolve()
+    version = (version or settings.current_link).resolve()
     counts: dict[str, int] = {}
     con = duckdb.connect()
     try:
@@ -106,8 +116,10 @@ def build_duckdb(settings: Settings, run_id: str) -> dict[str, int]:
         for table in TABLES:
             con.execute(f"CREATE VIEW {quoted(table.name)} AS "
                         + load_sql(settings, table, version / table.name))
-        # Run metadata is appended in place, not versioned: copy it, so the file is a snapshot.
-        con.execute(f"CREATE TABLE {quoted(LOAD_RUNS.name)} AS "
+        # Run metadata is appended in place (each append renamed over the file), not
+        # versioned: a view of the file, so a run that records itself after the load shows.
+        ensure_load_runs(settings)
+        con.execute(f"CREATE VIEW {quoted(LOAD_RUNS.name)} AS "
                     + load_sql(settings, LOAD_RUNS, settings.load_runs_path.parent))
         for table in (*TABLES, LOAD_RUNS):
             counts[table.name] = con.execute(

@@ -1,7 +1,8 @@
 """The pipeline without Prefect, for tests that kill it or race it from another process.
 
 ``run_plain`` does what ``flows.etl.run_pipeline`` does, in the same order and with the same
-plain functions (lock, plan, parse, publish, load_runs row, DuckDB build), minus Prefect.
+plain functions (lock, plan, parse, publish aside, DuckDB build, swap, load_runs row), minus
+Prefect.
 
 Run as ``python -m tests.plain_pipeline --warehouse DIR [--pause-at POINT --marker FILE
 [--resume FILE]] SOURCE ...``: at ``POINT`` the process touches ``--marker`` and waits for
@@ -11,9 +12,9 @@ by wrapping library calls inside this process only; production code has no test 
 - ``locked``: the writer lock is held, nothing else done yet;
 - ``parse-write``: the second staged part of a batch is about to be written;
 - ``publish-write``: the second Parquet file of the new version is about to be written;
-- ``publish-swap``: every file of the new version is written, ``current`` not yet swapped;
 - ``duckdb-load``: the aside DuckDB file holds some tables, the third is about to load;
-- ``duckdb-swap``: the aside DuckDB file is complete, not yet renamed over the live one.
+- ``duckdb-swap``: the aside DuckDB file is complete, not yet renamed over the live one;
+- ``publish-swap``: the new DuckDB file is in place, ``current`` not yet swapped (last step).
 """
 
 from __future__ import annotations
@@ -29,7 +30,7 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # run as a script from anywhere
     sys.path.insert(0, str(ROOT))
 
-from flows.publish import publish  # noqa: E402
+from flows.publish import publish, swap_current, version_dir  # noqa: E402
 from flows.runs import WarehouseBusy, append_load_run, now_utc, writer_lock  # noqa: E402
 from flows.settings import Settings  # noqa: E402
 from flows.staging import parse_batch, plan_run  # noqa: E402
@@ -55,7 +56,10 @@ def run_plain(
         plan = plan_run(settings, sources, run_id=run_id or uuid.uuid4().hex[:12])
         for batch in plan.batches:
             parse_batch(settings, batch)
-        table_rows = publish(settings, plan)
+        table_rows = publish(settings, plan, make_current=False)
+        version = version_dir(settings, plan.run_id)
+        build_duckdb(settings, plan.run_id, version)
+        swap_current(settings, version)
         append_load_run(
             settings,
             {
@@ -76,7 +80,6 @@ def run_plain(
                 "warehouse": str(settings.warehouse),
             },
         )
-        build_duckdb(settings, plan.run_id)
     return table_rows
 
 

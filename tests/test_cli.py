@@ -11,7 +11,7 @@ import pytest
 from flows.cli import build_parser, main
 from tests.conftest import ROOT, SEED_CABLE
 
-SUBCOMMANDS = ("run", "parse", "sql", "status", "search", "report", "export")
+SUBCOMMANDS = ("run", "parse", "sql", "status", "search", "report", "export", "serve")
 
 
 def cables(*args: str) -> subprocess.CompletedProcess:

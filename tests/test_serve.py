@@ -21,7 +21,7 @@ import duckdb
 import httpx
 import pytest
 
-from flows.serve import ServeError, check_cron, deployment_parameters
+from flows.serve import ServeError, check_cron, check_server, deployment_parameters
 from flows.settings import Settings
 from tests.conftest import ROOT, SEED_CABLE
 
@@ -49,6 +49,11 @@ def test_a_bad_cron_is_refused_with_its_text():
     assert check_cron("0 2 * * *") == "0 2 * * *"
     with pytest.raises(ServeError, match="'every night'"):
         check_cron("every night")
+
+
+def test_no_server_says_how_to_start_one():
+    with pytest.raises(ServeError, match=r"does not answer.*start it with `prefect server start`"):
+        check_server(f"http://127.0.0.1:{_free_port()}/api", timeout=2)
 
 
 def _free_port() -> int:

@@ -15,6 +15,7 @@ from transforms.fields.corruption import has_dump_rows, strip_dump_rows
 from transforms.fields.declassification import parse_declassification
 from transforms.fields.ids import cable_id_from_parts, canonical_cable_id
 from transforms.fields.markings import (
+    PARTIAL_HEAD_CHARS,
     classification_level,
     has_redactions,
     is_corrected,
@@ -116,7 +117,8 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
     # parse_paragraphs strips dump rows again: only a dumped body can still have some.
     paragraph_body = strip_dump_rows(field_body) if dumped else field_body
     paragraphs = parse_clean_paragraphs(paragraph_body) if field_body else []
-    telegram_text = f"{header}\n{body}" if header else body
+    # is_partial reads the head only: no copy of the whole telegram.
+    telegram_head = f"{header}\n{body[:PARTIAL_HEAD_CHARS]}" if header else body
 
     cable = {
         "cable_id": cable_id,
@@ -148,7 +150,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         "comment": parse_comment(paragraphs),
         "section_count": banner.section_count or (1 if banner.classification else None),
         "paragraph_count": len(paragraphs),
-        "is_partial": is_partial(telegram_text),
+        "is_partial": is_partial(telegram_head),
         "is_corrected": is_corrected(raw.title, field_body),
         "has_redactions": has_redactions(body),
         "has_dump_rows": dumped,

@@ -19,9 +19,8 @@ def _words(text: str) -> frozenset[str]:
 
 _HEAD_CHARS = 15_000
 _SPAN_CHARS = 400
-# Both are searched with ``search_near_word``: every match holds "2" / "cla" after at most a
-# pilcrow or newline and a run of spaces and tabs.
 _PARAGRAPH_TWO = re.compile(r"¶[ \t]*2\b|\n[ \t]*2[ \t]?\.[ \t]")
+# Searched with ``search_near_word``: every match opens with "cla".
 _CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])classifi?ed[ \t]+by\b[ \t]*:?", re.IGNORECASE)
 # Words that repeat the lead-in: "Classified By: (U) Classified by DCM ..." (08ROME1541).
 _LEAD_IN = re.compile(
@@ -93,7 +92,7 @@ def parse_classified_by(body: str) -> ClassifiedBy:
     if not isinstance(body, str):
         return ClassifiedBy()
     head = body[:_HEAD_CHARS]
-    paragraph_two = search_near_word(_PARAGRAPH_TWO, head, b"2", 1, " \t")
+    paragraph_two = _PARAGRAPH_TWO.search(head)
     if paragraph_two is not None:
         head = head[: paragraph_two.start()]
     match = search_near_word(_CLASSIFIED_BY, head, b"cla")

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import re
 
-
 _FIRST_CHUNK = 1024
 
 
@@ -38,13 +37,14 @@ def search_near_word(
     pos: int = 0,
     endpos: int | None = None,
 ) -> re.Match[str] | None:
-    """``pattern.search(text, pos, endpos)``, trying the pattern only near ``word``.
+    r"""``pattern.search(text, pos, endpos)``, trying the pattern only near ``word``.
 
     Every match of ``pattern`` must hold ``word`` (as ``may_contain_word`` finds it), after at
-    most ``lead`` characters and then a run of ``pad`` characters (``pad=" \t"`` for a pattern
-    opening ``^[ \t]*``); ``word`` must not start with a ``pad`` character. The pattern is
+    most ``lead`` characters and then a run of ``pad`` characters (``pad=" 	"`` for a pattern
+    opening ``^[ 	]*``); ``word`` must not start with a ``pad`` character. The pattern is
     tried at each such start, left to right, so the first match found is the one ``search``
-    finds; the rest of the text is never scanned.
+    finds; the rest of the text is never scanned. Worth it for a word rarer than the
+    characters the pattern can open with (a frequent word costs a match attempt each time).
     """
     end = len(text) if endpos is None else min(endpos, len(text))
     tried = pos - 1

@@ -47,6 +47,8 @@ _LEADING_RULE = re.compile(r"^[-=_]{5,}\s")
 _RULE_CHARS = ("-", "=", "_")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 _MARKER_SEPS = (".", ")")
+_NON_DIGITS = re.compile(r"\D")
+_PILCROWS = ("\u00b6", "\ufffd")
 _FIELD_CONTINUATION = {"E": 2, "T": 3, "S": 4, "R": 15, "C": 4, "D": 3}
 _REF_ITEM = re.compile(
     r"^\s{0,12}[\u00b6]?\s?\(?[A-Z]\)?[.)]?\s{1,6}(?:\d\d\s)?[A-Z][A-Z .'/-]{1,30}\s\d"
@@ -234,12 +236,29 @@ def _collapse_spaces(text: str) -> str:
     return text.strip()
 
 
+def _is_plain_symbol_line(line: str, stripped: str) -> bool:
+    """For a line that opens with no letter: True when no marker can open it (no digit, no
+    pilcrow), it is no dash rule and no rule is glued to either end (a heading's sign)."""
+    first = stripped[0]
+    if first.isdecimal() or first in _PILCROWS:
+        return False
+    if first in _RULE_CHARS or stripped[-1] in _RULE_CHARS:
+        if _DASHES.match(line):
+            return False
+        ruled = _TRAILING_RULE.search(stripped[-130:]) or _LEADING_RULE.match(stripped)
+        if ruled and len(stripped) <= _MAX_UNDERLINED_HEADING + 40:
+            return False
+    return True
+
+
 def _is_terminal(line: str) -> bool:
     return line.rstrip().endswith(TERMINAL_CHARS)
 
 
 class _Builder:
     """Turns the content lines of a body into paragraphs, one line at a time."""
+
+    __slots__ = ("blank_before", "block_start", "heading", "last_number", "paragraphs", "style")
 
     def __init__(self) -> None:
         self.paragraphs: list[tuple[str | None, str | None, str | None, list[str]]] = []
@@ -250,24 +269,25 @@ class _Builder:
         self.block_start: tuple[int, int] | None = None  # a block's first line, if heading-like
 
     def run(self, lines: list[str]) -> list[Paragraph]:
-        count = len(lines)
         paragraphs = self.paragraphs
-        for i, line in enumerate(lines):
+        for line, nxt in zip(lines, [*lines[1:], ""], strict=False):  # "": after the last
             if not line or line.isspace():
                 self.blank_before = True
                 continue
-            nxt = lines[i + 1] if i + 1 < count else ""
             if not self.blank_before and paragraphs:
-                # Fast path for the common line, one more line of prose: it opens with a word
-                # (so no marker: a letter marker needs ``.``/``)`` right after it), neither it
-                # nor the next line is a dash rule, and no blank line precedes it (so it is no
-                # heading). ``feed`` would append it to the current paragraph all the same.
+                # Fast path for the common line, one more line of prose: it opens no paragraph
+                # (a word, as a letter marker needs ``.``/``)`` right after it, or a symbol that
+                # opens no marker), it is no dash rule, no rule is glued to it and the next line
+                # is none (so it is no heading, no blank line coming before it either).
+                # ``feed`` would append it to the current paragraph all the same.
                 stripped = line.strip()
-                if (
-                    stripped[0].isalpha()
-                    and stripped[1:2] not in _MARKER_SEPS
-                    and stripped[-1] not in _RULE_CHARS
-                    and nxt[:30].lstrip()[:1] not in _RULE_CHARS
+                if stripped[0].isalpha():
+                    plain = stripped[1:2] not in _MARKER_SEPS and stripped[-1] not in _RULE_CHARS
+                else:
+                    plain = _is_plain_symbol_line(line, stripped)
+                if plain and (
+                    nxt[:1].isalpha()  # the common next line, to spare the test below
+                    or not (nxt[:30].lstrip()[:1] in _RULE_CHARS and _DASHES.match(nxt))
                 ):
                     paragraphs[-1][3].append(stripped)
                     self.block_start = None
@@ -313,7 +333,7 @@ class _Builder:
             return True  # a marked number opens a paragraph even after lettered ones
         if self.style not in (None, kind):
             return False
-        value = int(re.sub(r"\D", "", num))
+        value = int(_NON_DIGITS.sub("", num))
         follows = value in (self.last_number + 1, self.last_number) or self.style is None
         prev_ok = self.blank_before or not self.paragraphs or self._prev_terminal()
         return follows and prev_ok and (rest[:1].isupper() or rest[:1] in "\"'“")
@@ -335,7 +355,7 @@ class _Builder:
         else:
             kind = "paren" if sep == ")" else "num"
             self.style = kind if self.style in (None, "letter") else self.style
-            self.last_number = int(re.sub(r"\D", "", num))
+            self.last_number = int(_NON_DIGITS.sub("", num))
         parts = [text.strip()] if text.strip() else []
         self.paragraphs.append((num, mark, self.heading, parts))
         self.block_start = None

@@ -29,13 +29,12 @@ _MAX_BLOCK_CHARS = 3_000
 _MAX_STATION_WORDS = 5
 
 # "REF:", "REFS:", "Ref(s):", "REFTEL:", "REFERENCES:", "REF A:"; glued "...PRIMEREF:" too.
+# Searched with ``search_near_word``: every match holds "ref" after a run of spaces and tabs.
 _REF_START = re.compile(
     r"(?:(?<![A-Za-z])(?i:ref(?:erences?|tels?|s)?)|(?<=[A-Z])REFS?)"
     r"(?:[ \t]?\((?i:s)\))?[ \t]*:"
     r"|(?m:^)[ \t]*(?:REFS?|REFTELS?|Refs?)[ \t]+(?=[A-Z][.):][ \t]|\([A-Z]\)|\d)"
 )
-# Both are searched with ``search_near_word``: every match holds "1" / "ref" after at most a
-# pilcrow and a run of spaces and tabs.
 _PARAGRAPH_ONE = re.compile(
     r"¶[ \t]*1\b|(?m:^)[ \t]*1[ \t]?[.)]|\b1[ \t]?\.[ \t]?\((?:U|C|S|SBU|S/NF|C/NF|TS)\)"
 )
@@ -188,7 +187,7 @@ def parse_references(body: str, cable_year: int | None) -> list[Reference]:
 
 def _ref_block(body: str) -> str:
     head = body[:_HEAD_CHARS]
-    paragraph_one = search_near_word(_PARAGRAPH_ONE, head, b"1", 1, " \t")
+    paragraph_one = _PARAGRAPH_ONE.search(head)
     limit = paragraph_one.start() if paragraph_one else len(head)
     start = search_near_word(_REF_START, head, b"ref", 0, " \t", 0, limit)
     block = ""
@@ -202,8 +201,15 @@ def _ref_block(body: str) -> str:
         start = search_near_word(_REF_START, head, b"ref", 0, " \t", truncated_at)
     if block.strip().upper() == "NONE":
         return ""
+    # Each pattern below needs a literal piece ("PAGE"; "00" and "OF"; "000"): a block without
+    # it is not scanned, as these scans are slow on the long blocks.
+    if "PAGE" in block:
+        block = _PAGE_BREAK.sub(" ", block)
+    if "00" in block and "OF" in block:
+        block = _RUNNING_HEAD.sub(" ", block)
+    if "000" not in block:
+        return block
     own_serials = {int(serial) for serial in _BANNER_SERIAL.findall(head, 0, start.start())}
-    block = _RUNNING_HEAD.sub(" ", _PAGE_BREAK.sub(" ", block))
     return _PADDED_SERIAL.sub(
         lambda match: " " if int(match[1]) in own_serials else match.group(), block
     )

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import functools
 import re
-from collections.abc import Iterator
 from dataclasses import dataclass
 from datetime import datetime, timedelta
 
@@ -110,15 +109,6 @@ class Routing:
     from_name: str | None  # the FM line: AMEMBASSY ISLAMABAD
 
 
-def _lines_from(text: str, offset: int = 0) -> Iterator[tuple[int, str]]:
-    """``(offset, line)`` pairs from ``offset`` on, lazily: scans stop early on long texts."""
-    while offset <= len(text):
-        newline = text.find("\n", offset)
-        end = len(text) if newline == -1 else newline
-        yield offset, text[offset:end]
-        offset = end + 1
-
-
 # Addressee lines repeat: each is read twice per cable (split_telegram, then addressee_lines
 # on the header) and the common ones ("RUEHC/SECSTATE WASHDC PRIORITY") in many cables.
 @functools.lru_cache(maxsize=8192)
@@ -156,13 +146,20 @@ def _find_fm(text: str) -> int | None:
     # A body-only line ends the search, unless routing lines follow it (a VZCZC line): some
     # database printouts put a message summary with TAGS and SIPDIS before the telegram.
     stopped = False
-    for _, (offset, line) in zip(range(_MAX_PREAMBLE_LINES), _lines_from(text), strict=False):
+    offset, size = 0, len(text)
+    for _ in range(_MAX_PREAMBLE_LINES):  # line by line: the FM line comes early
+        if offset > size:
+            break
+        end = text.find("\n", offset)
+        end = size if end < 0 else end
+        line = text[offset:end]
         if line.startswith("VZCZC"):
             stopped = False
         elif line.startswith("FM") and _FM_LINE.match(line) and not stopped:
             return offset
         elif _BODY_ONLY_LINE.match(line):
             stopped = True
+        offset = end + 1
     return None
 
 
