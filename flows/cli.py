@@ -164,8 +164,10 @@ def cmd_sql(args: argparse.Namespace) -> int:
         import polars as pl
 
         with pl.Config(tbl_rows=args.max_rows, tbl_cols=-1, fmt_str_lengths=60,
-                       tbl_width_chars=160, tbl_hide_dataframe_shape=False):
+                       tbl_width_chars=160, tbl_hide_dataframe_shape=True,
+                       tbl_hide_column_data_types=True, tbl_hide_dtype_separator=True):
             print(frame)
+        print(f"({frame.height:,} row{'' if frame.height == 1 else 's'})")
     return 0
 
 

@@ -16,23 +16,25 @@ opens the new one. Only the load step calls this (it holds the warehouse's write
 
 from __future__ import annotations
 
-import hashlib
 import json
 import os
 import shutil
 import time
 import uuid
+from collections.abc import Iterator
 from pathlib import Path
 
 import polars as pl
 import tantivy
 
 from flows.settings import Settings
+from transforms.version import parser_fingerprint
 
 # Bump when the schema or what goes into a document changes: the next build starts afresh.
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 KEEP_BUILDS = 2
-WRITER_HEAP_BYTES = 64_000_000
+WRITER_HEAP_BYTES = 128_000_000
+WRITER_THREADS = 2  # this machine's cores: the writer indexes while Python feeds it
 _LOCK_FILES = {".tantivy-writer.lock", ".tantivy-meta.lock"}
 
 
@@ -63,43 +65,49 @@ def current_build(settings: Settings) -> Path | None:
     return build if (build / "index" / "meta.json").exists() else None
 
 
-def _parquet_glob(folder: Path) -> str | None:
-    return str(folder / "**" / "*.parquet") if any(folder.rglob("*.parquet")) else None
+def current_keys(settings: Settings) -> pl.DataFrame:
+    """cable_id -> content key of every cable in the current tables.
+
+    A cable's indexed content (subject, origin, dates, paragraphs) is a function of its
+    source bytes and the parser, so the key is the source hash plus the parser fingerprint:
+    deciding what changed reads two short columns, never the text.
+    """
+    files = sorted(settings.table_dir("cables").resolve().rglob("*.parquet"))
+    if not files:
+        return pl.DataFrame(schema={"cable_id": pl.String(), "content_hash": pl.String()})
+    return (pl.scan_parquet(files).select(
+        "cable_id", content_hash=pl.col("source_sha256") + ":" + parser_fingerprint())
+        .sort("cable_id").collect())
 
 
-def cable_documents(settings: Settings) -> pl.DataFrame:
-    """One row per cable with every indexed field and the hash of that content.
+def cable_documents(settings: Settings, wanted: pl.DataFrame) -> Iterator[pl.DataFrame]:
+    """The documents of the ``wanted`` cable_ids, one table chunk at a time.
 
+    `cables` and `paragraphs` are written in matching chunk files (``year=Y/part-N``), so
+    each chunk's documents are built from two small files: memory stays bounded by a chunk.
     The body is the paragraphs' text in order; a cable without paragraphs is still indexed
     by its subject.
     """
-    cables_glob = _parquet_glob(settings.table_dir("cables").resolve())
-    paragraphs_glob = _parquet_glob(settings.table_dir("paragraphs").resolve())
-    columns = {"cable_id": pl.String(), "subject": pl.String(), "origin": pl.String(),
-               "created": pl.Date(), "year": pl.Int16()}
-    if cables_glob is None:
-        return pl.DataFrame(schema={**columns, "body": pl.String(), "content_hash": pl.String()})
-    cables = pl.scan_parquet(cables_glob).select(list(columns))
-    if paragraphs_glob is None:
-        bodies = pl.LazyFrame(schema={"cable_id": pl.String(), "body": pl.String()})
-    else:
-        bodies = (pl.scan_parquet(paragraphs_glob).select("cable_id", "position", "text")
-                  .sort("cable_id", "position")
-                  .group_by("cable_id", maintain_order=True)
-                  .agg(pl.col("text").str.join("\n").alias("body")))
-    docs = (cables.join(bodies, on="cable_id", how="left")
-            .with_columns(pl.col("subject", "origin", "body").fill_null(""))
-            .sort("cable_id").collect())
-    hashes = [_content_hash(row) for row in docs.iter_rows(named=True)]
-    return docs.with_columns(pl.Series("content_hash", hashes, dtype=pl.String()))
-
-
-def _content_hash(row: dict) -> str:
-    # hashlib, not Polars' hash: the value must stay the same across library versions.
-    digest = hashlib.sha256()
-    for name in ("cable_id", "subject", "origin", "created", "year", "body"):
-        digest.update(f"{row[name]}\x1f".encode())
-    return digest.hexdigest()[:32]
+    cables_dir = settings.table_dir("cables").resolve()
+    paragraphs_dir = settings.table_dir("paragraphs").resolve()
+    columns = ["cable_id", "subject", "origin", "created", "year"]
+    for cables_file in sorted(cables_dir.rglob("*.parquet")):
+        cables = (pl.scan_parquet(cables_file).select(columns)
+                  .join(wanted.lazy(), on="cable_id", how="semi").collect())
+        if cables.is_empty():
+            continue
+        paragraphs_file = paragraphs_dir / cables_file.relative_to(cables_dir)
+        if paragraphs_file.exists():
+            bodies = (pl.scan_parquet(paragraphs_file).select("cable_id", "position", "text")
+                      .join(wanted.lazy(), on="cable_id", how="semi")
+                      .sort("cable_id", "position")
+                      .group_by("cable_id", maintain_order=True)
+                      .agg(pl.col("text").str.join("\n").alias("body")).collect())
+        else:
+            bodies = pl.DataFrame(schema={"cable_id": pl.String(), "body": pl.String()})
+        yield (cables.join(bodies, on="cable_id", how="left")
+               .with_columns(pl.col("subject", "origin", "body").fill_null(""))
+               .sort("cable_id"))
 
 
 def _document(row: dict) -> tantivy.Document:
@@ -146,17 +154,16 @@ def build_search_index(settings: Settings) -> dict:
     (built from nothing), ``unchanged`` (nothing to do: no new build) and ``seconds``.
     """
     clock = time.perf_counter()
-    docs = cable_documents(settings)
+    keys = current_keys(settings)
     build, manifest = _previous(settings)
-    new_hashes = docs.select("cable_id", "content_hash")
     if manifest is None:
-        changed, replaced, vanished = docs, [], []
+        changed, replaced, vanished = keys, [], []
     else:
-        changed = docs.join(manifest, on=["cable_id", "content_hash"], how="anti")
+        changed = keys.join(manifest, on=["cable_id", "content_hash"], how="anti")
         replaced = changed.join(manifest, on="cable_id", how="semi").get_column("cable_id")
-        vanished = manifest.join(new_hashes, on="cable_id", how="anti").get_column("cable_id")
+        vanished = manifest.join(keys, on="cable_id", how="anti").get_column("cable_id")
         replaced, vanished = replaced.to_list(), vanished.to_list()
-    stats = {"documents": docs.height, "added": changed.height - len(replaced),
+    stats = {"documents": keys.height, "added": changed.height - len(replaced),
              "replaced": len(replaced), "deleted": len(vanished), "fresh": build is None,
              "unchanged": False}
     if build is not None and changed.is_empty() and not vanished:
@@ -174,21 +181,22 @@ def build_search_index(settings: Settings) -> dict:
             shutil.copytree(build / "index", target / "index", copy_function=_link_or_copy,
                             ignore=lambda _dir, names: [n for n in names if n in _LOCK_FILES])
             index = tantivy.Index.open(str(target / "index"))
-        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=WRITER_THREADS)
         if replaced or vanished:
             writer.delete_documents_by_query(
                 tantivy.Query.term_set_query(index.schema, "cable_id", [*replaced, *vanished]))
-        for row in changed.iter_rows(named=True):
-            writer.add_document(_document(row))
+        for documents in cable_documents(settings, changed.select("cable_id")):
+            for row in documents.iter_rows(named=True):
+                writer.add_document(_document(row))
         writer.commit()
         writer.wait_merging_threads()
         # Merges leave superseded segment files behind; a fresh writer's GC removes them.
         cleaner = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
         cleaner.garbage_collect_files()
         del cleaner
-        new_hashes.write_parquet(target / "manifest.parquet")
+        keys.write_parquet(target / "manifest.parquet")
         (target / "build.json").write_text(json.dumps(
-            {"schema_version": SCHEMA_VERSION, "documents": docs.height}, indent=1))
+            {"schema_version": SCHEMA_VERSION, "documents": keys.height}, indent=1))
     except BaseException:
         shutil.rmtree(target, ignore_errors=True)
         raise

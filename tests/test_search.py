@@ -6,6 +6,7 @@ index reads only ``cables`` and ``paragraphs``), so no flow run is needed.
 
 from __future__ import annotations
 
+import hashlib
 from datetime import date
 from pathlib import Path
 
@@ -30,10 +31,12 @@ CABLE_ROWS = [
 
 
 def write_tables(settings: Settings, rows: list[tuple]) -> None:
+    # As in the warehouse, a cable's content follows from its source bytes: an edited cable
+    # has a new source hash (the index keys its documents on it).
     cables = CABLES.frame([
-        {"cable_id": cid, "year": created.year, "created": created, "origin": origin,
-         "subject": subject, "source_file": f"{cid}.txt", "source_format": "txt",
-         "source_sha256": "0" * 64} for cid, created, origin, subject, _ in rows])
+        {"cable_id": row[0], "year": row[1].year, "created": row[1], "origin": row[2],
+         "subject": row[3], "source_file": f"{row[0]}.txt", "source_format": "txt",
+         "source_sha256": hashlib.sha256(repr(row).encode()).hexdigest()} for row in rows])
     paragraphs = PARAGRAPHS.frame([
         {"cable_id": cid, "position": i, "text": text}
         for cid, *_, texts in rows for i, text in enumerate(texts, 1)])

@@ -17,7 +17,7 @@ _ROOT = Path(__file__).resolve().parents[1]
 def parser_fingerprint() -> str:
     digest = hashlib.sha256()
     # The parsers read one data table (tags.csv); the other seeds only feed DuckDB dimensions.
-    files = sorted((_ROOT / "transforms").rglob("*.py")) + [_ROOT / "seeds" / "tags.csv"]
+    files = [*sorted((_ROOT / "transforms").rglob("*.py")), _ROOT / "seeds" / "tags.csv"]
     for path in files:
         digest.update(path.relative_to(_ROOT).as_posix().encode())
         digest.update(path.read_bytes())
