@@ -29,6 +29,9 @@ from transforms.tables import (
 KEEP_VERSIONS = 2
 # Scans that filter on year or origin skip whole row groups by their statistics.
 ROW_GROUP_ROWS = 16_384
+# `cables` rows are wide (the raw text): smaller row groups, sorted by origin inside a file,
+# so a filter on origin skips most of them by their min/max statistics too.
+CABLES_ROW_GROUP_ROWS = 2_048
 # Cables per output file (and per chunk of work in a publish): bounds the publish's memory.
 CHUNK_CABLES = 20_000
 DATA_FILE = "data.parquet"
@@ -63,9 +66,9 @@ def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
                         orient="row")
 
 
-def _write_file(frame: pl.DataFrame, path: Path) -> None:
+def _write_file(frame: pl.DataFrame, path: Path, row_group_rows: int = ROW_GROUP_ROWS) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.write_parquet(path, compression="zstd", row_group_size=ROW_GROUP_ROWS,
+    frame.write_parquet(path, compression="zstd", row_group_size=row_group_rows,
                         statistics=True)
 
 
@@ -95,8 +98,9 @@ def _write_cable_tables(settings: Settings, keys: list[str], won: pl.DataFrame,
         chunk_won = won.lazy().filter(in_chunk)
         cables = (_scan(settings, CABLES.name, keys).filter(in_chunk)
                   .join(chunk_won.select(unit), on=unit, how="semi", nulls_equal=True)
-                  .select(CABLES.column_names).sort("cable_id").collect())
-        _write_file(cables, version / CABLES.name / name)
+                  .select(CABLES.column_names).sort("origin", "cable_id", nulls_last=True)
+                  .collect())
+        _write_file(cables, version / CABLES.name / name, CABLES_ROW_GROUP_ROWS)
         for table in CHILD_TABLES:
             rows = (_scan(settings, table.name, keys).filter(in_chunk)
                     .join(chunk_won.select("cable_id", STAGED_KEY), on=["cable_id", STAGED_KEY],
