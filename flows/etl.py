@@ -29,7 +29,7 @@ from flows.run_artifacts import publish_run_artifacts
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.search import build_search_index
 from flows.settings import Settings
-from flows.staging import Plan, parse_batch, plan_run, previous_ledger
+from flows.staging import Batch, Plan, batch_path, parse_batch, plan_run, previous_ledger
 from flows.warehouse import build_duckdb
 from transforms.tables import TABLES
 
@@ -87,7 +87,7 @@ def _close_parse_pool() -> None:
       retry_condition_fn=_io_error)
 def parse_batch_task(settings: Settings, plan_path: str, index: int,
                      layout: str | None) -> dict[str, int]:
-    batch = Plan.read(Path(plan_path)).batches[index]
+    batch = Batch.read(batch_path(Path(plan_path), index))
     if settings.workers > 1 and len(batch.files) > 1 and not _on_dask_worker():
         counts = _parse_pool(settings.workers).submit(parse_batch, settings, batch,
                                                       layout).result()
@@ -183,7 +183,7 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
             "finished_at": now_utc(),
         }
         append_load_run(settings, {k: v for k, v in summary.items() if k != "batches_cached"})
-        Path(plan_path).unlink(missing_ok=True)
+        Plan.remove(Path(plan_path))
     publish_run_artifacts(summary)
     return summary
 

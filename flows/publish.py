@@ -17,6 +17,7 @@ import polars as pl
 from flows.settings import Settings
 from flows.staging import LEDGER_PART, Plan, chunk_paths, part_path, previous_ledger
 from transforms.batch import BODY_LENGTH, STAGED_KEY, winners
+from transforms.schema import Table
 from transforms.tables import (
     CABLES,
     CHILD_TABLES,
@@ -72,42 +73,60 @@ def _write_file(frame: pl.DataFrame, path: Path, row_group_rows: int = ROW_GROUP
                         statistics=True)
 
 
-def _chunks(won: pl.DataFrame) -> list[tuple[int, int, str, str]]:
-    """(year, chunk number, first cable_id, last cable_id): a year cut every CHUNK_CABLES."""
-    chunks = []
-    for (year,), ids in won.sort("year", "cable_id").group_by("year", maintain_order=True):
-        cable_ids = ids["cable_id"].to_list()
-        for number, start in enumerate(range(0, len(cable_ids), CHUNK_CABLES)):
-            part = cable_ids[start:start + CHUNK_CABLES]
-            chunks.append((year, number, part[0], part[-1]))
-    return chunks
+def _chunks(won: pl.DataFrame) -> list[tuple[tuple[int, str], tuple[int, str]]]:
+    """Runs of at most CHUNK_CABLES cables in (year, cable_id) order, as (first, last) keys.
+
+    A run may span years (the 1960s-90s hold few cables each), so the number of passes over
+    the staged parts grows with the cables, not with the years.
+    """
+    keys = won.select("year", "cable_id").sort("year", "cable_id").rows()
+    return [(keys[start], keys[min(start + CHUNK_CABLES, len(keys)) - 1])
+            for start in range(0, len(keys), CHUNK_CABLES)]
+
+
+def _in_range(first: tuple[int, str], last: tuple[int, str]) -> pl.Expr:
+    year, cable_id = pl.col("year"), pl.col("cable_id")
+    after_first = (year > first[0]) | ((year == first[0]) & (cable_id >= first[1]))
+    before_last = (year < last[0]) | ((year == last[0]) & (cable_id <= last[1]))
+    # The plain year range lets row-group statistics skip most of each staged part.
+    return year.is_between(first[0], last[0]) & after_first & before_last
+
+
+def _write_by_year(frame: pl.DataFrame, table: Table, folder: Path, number: int,
+                   years: list[int], row_group_rows: int = ROW_GROUP_ROWS) -> None:
+    """One file per year of the chunk (`year=YYYY/part-NNNN.parquet`), empty ones included,
+    so `cables` and each child table have the same files (the search index pairs them).
+    Only `cables` declares `year`; the children's files hold their declared columns."""
+    for year in years:
+        rows = frame.filter(pl.col("year") == year).select(table.column_names)
+        _write_file(rows, folder / f"year={year}" / f"part-{number:04d}.parquet", row_group_rows)
 
 
 def _write_cable_tables(settings: Settings, keys: list[str], won: pl.DataFrame,
                         version: Path) -> None:
-    """`cables` and its children, one file per (year, chunk of cables), sorted by key.
+    """`cables` and its children, in chunks of cables, one file per (year, chunk), sorted.
 
     Staged parts are sorted by (year, cable_id) in small row groups, so each chunk's scan
     reads little more than its own rows: memory stays bounded by one chunk, whatever N.
     """
     unit = ["cable_id", "source_file", "source_member", "source_sha256"]
-    for year, number, first, last in _chunks(won):
-        in_chunk = ((pl.col("year") == year) & (pl.col("cable_id") >= first)
-                    & (pl.col("cable_id") <= last))
-        name = f"year={year}/part-{number:03d}.parquet"
+    for number, (first, last) in enumerate(_chunks(won)):
+        in_chunk = _in_range(first, last)
         chunk_won = won.lazy().filter(in_chunk)
+        years = sorted(chunk_won.select(pl.col("year").unique()).collect()["year"].to_list())
         cables = (_scan(settings, CABLES.name, keys).filter(in_chunk)
                   .join(chunk_won.select(unit), on=unit, how="semi", nulls_equal=True)
-                  .select(CABLES.column_names).sort("origin", "cable_id", nulls_last=True)
+                  .select(CABLES.column_names).sort("year", "origin", "cable_id", nulls_last=True)
                   .collect())
-        _write_file(cables, version / CABLES.name / name, CABLES_ROW_GROUP_ROWS)
+        _write_by_year(cables, CABLES, version / CABLES.name, number, years,
+                       CABLES_ROW_GROUP_ROWS)
         for table in CHILD_TABLES:
             rows = (_scan(settings, table.name, keys).filter(in_chunk)
                     .join(chunk_won.select("cable_id", STAGED_KEY), on=["cable_id", STAGED_KEY],
                           how="semi")
                     .unique(subset=["cable_id", "position"], keep="first")
-                    .select(table.column_names).sort("cable_id", "position").collect())
-            _write_file(rows, version / table.name / name)
+                    .select(*table.column_names, "year").sort("cable_id", "position").collect())
+            _write_by_year(rows, table, version / table.name, number, years)
 
 
 def version_dir(settings: Settings, run_id: str) -> Path:

@@ -11,6 +11,7 @@ import gc
 import hashlib
 import json
 import os
+import shutil
 import uuid
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -40,6 +41,11 @@ class Batch:
     key: str
     files: list[SourceFile]
 
+    @classmethod
+    def read(cls, path: Path) -> Batch:
+        data = json.loads(Path(path).read_text())
+        return cls(data["key"], [SourceFile(**f) for f in data["files"]])
+
 
 @dataclass
 class Plan:
@@ -52,9 +58,19 @@ class Plan:
     prune: bool = False
 
     def write(self, path: Path) -> Path:
+        """The plan as JSON at ``path``, and each batch in its own file beside it, so a parse
+        task reads its batch alone (a plan of a million files is large)."""
         path.parent.mkdir(parents=True, exist_ok=True)
-        path.write_text(json.dumps(asdict(self), indent=1))
+        path.write_text(json.dumps(asdict(self)))
+        for index, batch in enumerate(self.batches):
+            batch_path(path, index).parent.mkdir(parents=True, exist_ok=True)
+            batch_path(path, index).write_text(json.dumps(asdict(batch)))
         return path
+
+    @staticmethod
+    def remove(path: Path) -> None:
+        shutil.rmtree(batch_path(path, 0).parent, ignore_errors=True)
+        Path(path).unlink(missing_ok=True)
 
     @classmethod
     def read(cls, path: Path) -> Plan:
@@ -62,6 +78,10 @@ class Plan:
         data["batches"] = [Batch(b["key"], [SourceFile(**f) for f in b["files"]])
                            for b in data["batches"]]
         return cls(**data)
+
+
+def batch_path(plan_path: Path, index: int) -> Path:
+    return Path(plan_path).with_suffix("") / f"batch-{index:05d}.json"
 
 
 def part_path(settings: Settings, table: str, key: str) -> Path:

@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from transforms.fields.ids import canonical_cable_id
 from transforms.fields.routing import split_telegram
 
 CABLEGATE_SIZE = 251_287
@@ -37,7 +38,8 @@ def read_templates(folder: Path) -> tuple[list[Template], list[tuple[str, str]]]
         lines = path.read_text(encoding="utf-8", errors="replace").split("\n", 5)
         if len(lines) < 6 or not lines[5].strip():
             continue
-        match = _ID.match(lines[0].strip())
+        # The canonical station, so two posts never collide under one canonical id.
+        match = _ID.match(canonical_cable_id(lines[0].strip()) or "")
         try:
             created = date(int(lines[2][-4:]), 1, 1).replace(
                 month=_month(lines[2][4:7]), day=int(lines[2][8:10]))
@@ -65,6 +67,9 @@ def build_corpus(source: Path, out: Path, n: int = CABLEGATE_SIZE, seed: int = 2
     if not templates or not posts:
         raise ValueError(f"no cables of the text layout under {source}")
     rng = random.Random(f"{seed}:{start}")
+    # Real serial numbers run 1..999999 per station and year; numbering each (year, station)
+    # from where the corpus left off keeps ids unique and realistic (6 digits at most).
+    serials = _serials_in(out / "txt") if start else {}
     out.mkdir(parents=True, exist_ok=True)
     csv_out = (out / "cables.csv").open("a" if start else "w", encoding="utf-8") if csv else None
     try:
@@ -73,8 +78,8 @@ def build_corpus(source: Path, out: Path, n: int = CABLEGATE_SIZE, seed: int = 2
             station, origin = posts[rng.randrange(len(posts))]
             created = template.created + timedelta(days=rng.randint(-730, 730))
             created = min(max(created, date(1966, 1, 1)), date(2010, 2, 28))
-            # The index makes the number unique across the whole corpus, whatever the station.
-            cable_id = f"{created:%y}{station}{900000 + index}"
+            serial = serials[(created.year, station)] = serials.get((created.year, station), 0) + 1
+            cable_id = f"{created:%y}{station}{serial}"
             folder = out / "txt" / f"{index // FILES_PER_FOLDER:04d}"
             if index % FILES_PER_FOLDER == 0 or index == start:
                 folder.mkdir(parents=True, exist_ok=True)
@@ -90,6 +95,18 @@ def build_corpus(source: Path, out: Path, n: int = CABLEGATE_SIZE, seed: int = 2
         (out / "corpus.json").write_text(json.dumps({"source": str(source.resolve()), "n": n,
                                                     "seed": seed}))
     return n
+
+
+def _serials_in(folder: Path) -> dict[tuple[int, str], int]:
+    """The highest serial used per (year, station) by the cables already under ``folder``."""
+    serials: dict[tuple[int, str], int] = {}
+    for path in folder.rglob("*.txt"):
+        match = _ID.match(path.stem)
+        if match:
+            yy = int(match.group(1))
+            key = (1900 + yy if yy >= 66 else 2000 + yy, match.group(2))
+            serials[key] = max(serials.get(key, 0), int(match.group(3)))
+    return serials
 
 
 def _csv_field(text: str) -> str:

@@ -2,95 +2,31 @@
 
 The canonical form is ``08ISLAMABAD421``: two-digit year, station name in capitals without
 spaces or hyphens (aliases applied), serial number without leading zeros. The published ids and
-the ids written in REF lines carry known damage; the repairs are data (``STATION_ALIASES``,
-``_NOISE_PREFIXES``) rather than code paths.
+the ids written in REF lines carry known damage; the repairs are data (the station vocabulary in
+``transforms.fields.stations``, the section banner below) rather than code paths.
 """
 
 from __future__ import annotations
 
 import re
 
-
-def _words(text: str) -> list[str]:
-    return text.split()
-
-
-# Spellings seen in references and published ids -> the station name of the published id.
-STATION_ALIASES: dict[str, str] = {
-    "SECSTATE": "STATE",
-    "SECSTATEWASHDC": "STATE",
-    "SECSTATEWASH": "STATE",
-    "WASHDC": "STATE",
-    "SECTSTATE": "STATE",
-    "SECTATE": "STATE",
-    "STAT": "STATE",
-    "STAE": "STATE",
-    "TATE": "STATE",
-    "DEPT": "STATE",
-    "USEU": "USEUBRUSSELS",
-    "USEUBRUSS": "USEUBRUSSELS",
-    "USUN": "USUNNEWYORK",
-    "USUNNY": "USUNNEWYORK",
-    "USUNNEW": "USUNNEWYORK",
-    "NEWYORK": "USUNNEWYORK",
-    "UNVIE": "UNVIEVIENNA",
-    "UNVIENNA": "UNVIEVIENNA",
-    "USUNVIENNA": "UNVIEVIENNA",
-    "TAIPEI": "AITTAIPEI",
-    "RIO": "RIODEJANEIRO",
-    "RIODEJAN": "RIODEJANEIRO",
-    "RIODEJANIERO": "RIODEJANEIRO",
-    "PORTOFSPAIN": "PORTOFSPAIN",
-    "POS": "PORTOFSPAIN",
-    "PAP": "PORTAUPRINCE",
-    "HAGUE": "THEHAGUE",
-    "DELHI": "NEWDELHI",
-    "MEXICOCITY": "MEXICO",
-    "PANAMACITY": "PANAMA",
-    "GUATEMALACITY": "GUATEMALA",
-    "QUEBECCITY": "QUEBEC",
-    "KUWAITCITY": "KUWAIT",
-    "HOCHIMINH": "HOCHIMINHCITY",
-    "HCMC": "HOCHIMINHCITY",
-    "ADDIS": "ADDISABABA",
-    "DAR": "DARESSALAAM",
-    "BANDAR": "BANDARSERIBEGAWAN",
-    "SAINTPETERSBURG": "STPETERSBURG",
-    "PETERSBURG": "STPETERSBURG",
-    "KIEV": "KYIV",
-    "USNATOBRUSSELS": "USNATO",
-    "USOSCEVIENNA": "USOSCE",
-    "BRASILA": "BRASILIA",
-    "NDJAMENA": "NDJAMENA",
-}
-
-# Station names written as several words; longest match wins when reading a REF line.
-MULTIWORD_STATIONS: frozenset[str] = frozenset(
-    _words(
-        """
-        ABUDHABI ADDISABABA AITTAIPEI BANDARSERIBEGAWAN BUENOSAIRES CAPETOWN CHIANGMAI
-        CIUDADJUAREZ DARESSALAAM GUATEMALACITY HOCHIMINHCITY HONGKONG KOTAKINABALU KUALALUMPUR
-        KUWAITCITY LAPAZ MEXICOCITY NEWDELHI NEWYORK NUEVOLAREDO PANAMACITY PHNOMPENH
-        PORTAUPRINCE PORTLOUIS PORTMORESBY PORTOFSPAIN QUEBECCITY RIODEJANEIRO RIODEJAN SANJOSE
-        SANSALVADOR SANTODOMINGO SAOPAULO STPETERSBURG SAINTPETERSBURG TELAVIV THEHAGUE
-        USUNNEWYORK UNVIEVIENNA USEUBRUSSELS USNATOBRUSSELS USUNROME USUNGENEVA USOSCEVIENNA
-        SECSTATEWASHDC HOCHIMINH PORTOFPORTSPAIN
-        """
-    )
+# The station vocabulary lived here first; callers still import it from this module.
+from transforms.fields.stations import (
+    MULTIWORD_STATIONS,
+    SEPARATORS,
+    STATION_ALIASES,
+    normalize_station,
 )
 
-# Words that precede a station in damaged ids: section banners, caveats, sender prefixes.
-_NOISE_PREFIXES: tuple[str, ...] = tuple(
-    _words(
-        """
-        AMEMBASSY AMCONSUL USMISSION EMBASSY CONSULATE EFTO NOFORN NODIS
-        EXDIS LIMDIS SIPDIS STADIS UNCLAS UNCLASSIFIED CONFIDENTIAL SECRET
-        """
-    )
-)
+__all__ = [
+    "MULTIWORD_STATIONS",
+    "STATION_ALIASES",
+    "cable_id_from_parts",
+    "canonical_cable_id",
+    "normalize_station",
+]
 
 _MAX_ID_CHARS = 120
-_SEPARATORS = re.compile(r"[\s\-_.'/]+")
 # Prefix letters, then a 2- or 4-digit year, station letters, serial digits, optional junk.
 _ID = re.compile(
     r"(?P<prefix>[A-Z]{0,12}?)(?P<year>\d{4}|\d{2})(?P<station>[A-Z]{2,40})(?P<number>\d{1,9})"
@@ -99,31 +35,6 @@ _ID = re.compile(
 # "08ECTION01OF02MANAMA492" / "09SECTION01OF03SANJOSE525": a section banner glued in.
 _SECTION = re.compile(r"S?ECTION\d{1,2}OF\d{1,2}")
 _MAX_SERIAL = 999_999
-
-
-def normalize_station(name: str) -> str | None:
-    """Return the station as written in canonical ids (``"NEW DELHI"`` -> ``"NEWDELHI"``).
-
-    Spaces, hyphens and dots are removed, letters upper-cased, noise prefixes such as
-    ``AMEMBASSY`` or ``NOFORN`` stripped, then ``STATION_ALIASES`` applied. ``None`` when nothing
-    alphabetic is left.
-    """
-    station = _SEPARATORS.sub("", name.upper())
-    if not station.isalpha() or len(station) > 40:
-        return None
-    station = _strip_noise(station)
-    return STATION_ALIASES.get(station, station) if station else None
-
-
-def _strip_noise(station: str) -> str:
-    changed = True
-    while changed:
-        changed = False
-        for prefix in _NOISE_PREFIXES:
-            if station.startswith(prefix) and len(station) > len(prefix) + 1:
-                station = station[len(prefix) :]
-                changed = True
-    return station
 
 
 def _two_digit_year(year: str) -> str | None:
@@ -175,7 +86,7 @@ def canonical_cable_id(text: str) -> str | None:
     """
     if not isinstance(text, str) or len(text) > _MAX_ID_CHARS:
         return None
-    compact = _SEPARATORS.sub("", text.upper())
+    compact = SEPARATORS.sub("", text.upper())
     compact = _SECTION.sub("", compact)
     match = _ID.fullmatch(compact)
     if match is None:
