@@ -34,7 +34,7 @@ ROW_GROUP_ROWS = 16_384
 # so a filter on origin skips most of them by their min/max statistics too.
 CABLES_ROW_GROUP_ROWS = 2_048
 # Cables per output file (and per chunk of work in a publish): bounds the publish's memory.
-CHUNK_CABLES = 20_000
+CHUNK_CABLES = 10_000
 DATA_FILE = "data.parquet"
 
 
