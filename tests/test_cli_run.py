@@ -1,0 +1,26 @@
+"""`cables run` through the CLI: the summary it prints and its exit code (3 when rejected)."""
+
+from __future__ import annotations
+
+import shutil
+
+from flows.cli import main
+from tests.conftest import SEED_CABLE
+
+
+def test_run_exits_0_when_every_input_loads_and_3_when_some_are_rejected(
+        prefect_harness, tmp_path, capsys):
+    sources = tmp_path / "sources"
+    sources.mkdir()
+    shutil.copy(SEED_CABLE, sources / SEED_CABLE.name)
+    warehouse = tmp_path / "warehouse"
+    assert main(["run", str(sources), "--warehouse", str(warehouse)]) == 0
+    out = capsys.readouterr().out
+    assert "inputs 1 = cables loaded 1 + duplicates 0 + rejects 0" in out
+    assert f"DuckDB: {warehouse / 'cables.duckdb'}" in out
+
+    (sources / "empty.txt").write_text("")
+    assert main(["run", str(sources), "--warehouse", str(warehouse)]) == 3
+    out = capsys.readouterr().out
+    assert "1 parsed, 1 unchanged" in out
+    assert "inputs 2 = cables loaded 1 + duplicates 0 + rejects 1" in out
