@@ -24,9 +24,9 @@ from transforms.fields.markings import (
     parse_caveats,
 )
 from transforms.fields.paragraphs import parse_clean_paragraphs
-from transforms.fields.recipients import parse_recipients
+from transforms.fields.recipients import recipients_of_lines
 from transforms.fields.references import parse_references
-from transforms.fields.routing import parse_routing, split_telegram
+from transforms.fields.routing import addressee_lines, parse_routing, split_addressed
 from transforms.fields.signers import parse_signers
 from transforms.fields.subject import parse_subject
 from transforms.fields.summary import parse_comment, parse_summary
@@ -80,13 +80,14 @@ def _own_id(raw: RawCable, station: str | None, number: str | None, year: int | 
 def parse_cable(raw: RawCable) -> ParsedCable | Reject:
     """Parse every field of ``raw``; a Reject when the cable cannot even be identified."""
     if raw.header is None:
-        header, body = split_telegram(raw.telegram)
+        header, body, addressees = split_addressed(raw.telegram)
     elif raw.source_format == "html":
         # The web release cut each telegram into two <pre> blocks where the text layout has
         # them glued; splitting the same text the same way gives the same rows from either.
-        header, body = split_telegram(raw.header + raw.telegram)
+        header, body, addressees = split_addressed(raw.header + raw.telegram)
     else:
         header, body = raw.header, raw.telegram
+        addressees = addressee_lines(header)
     dumped = has_dump_rows(body)
     field_body = strip_dump_rows(body) if dumped else body
 
@@ -172,7 +173,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         recipients=[
             {"kind": r.kind, "route": r.route, "name": r.name, "precedence": r.precedence,
              "mcn": r.mcn, "excluded": r.excluded}
-            for r in parse_recipients(header)
+            for r in recipients_of_lines(addressees)
         ],
         tags=[{"tag": t.tag, "kind": t.kind} for t in parse_tags(field_body)],
         references=[

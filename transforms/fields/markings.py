@@ -149,12 +149,23 @@ def _with_caveat_lines(banner: Banner, body: str) -> Banner:
 
 def _caveat_block(body: str) -> list[str]:
     """The banner line and the caveat lines under it, up to the E.O. line or a label."""
+    global _last_block
+    last = _last_block
+    if last[0] is body:
+        return last[1]
     block: list[str] = []
     for index, line in enumerate(_head_lines(body)):
         if index > 0 and _HEAD_END_RE.match(line):
             break
         block.append(line)
+    _last_block = (body, block)
     return block
+
+
+# ``parse_banner`` and ``parse_caveats`` both read the block of the same body, one after the
+# other: the second gets the first's (held with its body, so ``is`` cannot mistake a new
+# string for it; one pair replaces the other, so no two threads see a half-written entry).
+_last_block: tuple[object, list[str]] = (None, [])
 
 
 def _banner_from_match(line: str, match: re.Match[str]) -> Banner:

@@ -91,10 +91,11 @@ def strip_page_breaks(text: str) -> str:
     return text if kept is lines else "\n".join(kept)
 
 
-def page_break_free_lines(text: str) -> list[str]:
-    """The lines of ``strip_page_breaks(text)``, without joining and splitting them again."""
+def page_break_free_lines(text: str) -> tuple[list[str], str]:
+    """The lines of ``strip_page_breaks(text)`` (not joined and split again) and that text."""
     lines = text.split("\n")
-    return _strip_lines(text, lines) if text else lines
+    kept = _strip_lines(text, lines) if text else lines
+    return kept, text if kept is lines else "\n".join(kept)
 
 
 def _strip_lines(text: str, lines: list[str]) -> list[str]:
@@ -183,8 +184,6 @@ def _occurrences(text, needle) -> list[int]:
         found.append(at)
         at = text.find(needle, at + len(needle))
     return found
-
-
 
 
 def _may_break(line: str) -> bool:

@@ -102,9 +102,14 @@ def parse_recipients(header: str) -> list[Recipient]:
 
     ``XMT`` lines (and the lines after them) are kept with ``kind="XMT"``, ``excluded=True``.
     """
+    return recipients_of_lines(addressee_lines(header))
+
+
+def recipients_of_lines(lines: list[str]) -> list[Recipient]:
+    """``parse_recipients`` of a header whose ``addressee_lines`` are ``lines``."""
     recipients: list[Recipient] = []
     kind = "TO"
-    for line in addressee_lines(header):
+    for line in lines:
         text = line.strip()
         if not text:
             continue

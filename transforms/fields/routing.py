@@ -13,10 +13,23 @@ the size of the header. Nothing raises: text that is not a header gives ``""``/`
 
 from __future__ import annotations
 
-import functools
 import re
 from dataclasses import dataclass
-from datetime import datetime, timedelta
+from datetime import datetime
+
+from transforms.fields.dtg import DTG, dtg_from_de, dtg_of_match, parse_dtg
+from transforms.fields.glued_body import glued_body_start
+
+__all__ = [
+    "PRECEDENCE_LETTERS",
+    "Routing",
+    "addressee_lines",
+    "glued_body_start",
+    "parse_dtg",
+    "parse_routing",
+    "split_addressed",
+    "split_telegram",
+]
 
 # Lines searched for the FM line before giving up; office lists and e-mail wrappers of State
 # cables put up to ~30 lines before it, the body's own lines come after E.O./TAGS/SUBJECT.
@@ -31,64 +44,14 @@ _NON_BLANK = re.compile(r"\S")
 _ROUTE_LINE = re.compile(r"(?:R[A-Z]{3,6}|ZEN)/")
 _JUNK_LINE = re.compile(r"(?:PAGE\s+\d+\b.*|ZEN|ZFF\w*|BT|NNNN|ZZ\w*)\s*")
 
-# Where a body starts inside an addressee line. Banners are matched leniently because the
-# published copies drop or add letters and spaces (``HOACO N F I D``, ``GEO N F I D``,
-# ``WASHDCC ONFIDENTIAL``, ``HOAE C R E T``, ``WASHDCNCLAS``); an unspaced banner must not be
-# followed by a letter so that ``SECRETARIAT`` stays a name, and ``US SECRET SERVICE`` is one.
-_BANNER = re.compile(
-    r"(?:T ?O ?P\s+)?S? ?E ?C ?R ?E ?T(?![A-Z]|\s+SERVICE)|S ?E C R E T"
-    r"|C? ?O ?N ?F ?I ?D ?E ?N ?T ?I ?A ?L(?![A-Z])|C? ?O N F I D E N T I A L"
-    r"|U? ?N ?C ?L ?A ?S ?S ?I ?F ?I ?E ?D(?![A-Z])|U? ?N C L A S"
-    r"|UNCLAS(?![A-Z])|NCLAS(?![A-Z])"
-    r"|L ?I ?M ?I ?T ?E ?D\s+O ?F ?F ?I ?C ?I ?A ?L",
-    re.IGNORECASE,
-)
-# Every banner form, spaces removed, contains one of these: a cheap test before the regex.
-_BANNER_HINTS = ("ONFIDENTIAL", "ECRET", "NCLAS", "LIMITEDOFFICIAL")
-_GLUED_TEXT = re.compile(
-    r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s"  # press dateline
-    r"|[Ii][Dd]: ?\d|Cable dated:"  # database dump record
-    r"|SIPDIS|[\t\"<]"
-)
-# Every match of ``_GLUED_TEXT`` holds one of these: a cheap test before the regex.
-_GLUED_TEXT_HINTS = ("day,", ":", "SIPDIS", "\t", '"', "<")
-# Dump rows glued to an addressee. Every branch starts at the digit the leading ``[0-9]``
-# consumes (so the regex engine skips to digits fast); lookbehinds check what precedes it.
-_GLUED_DIGITS = re.compile(
-    r"[0-9](?:"
-    r"\d ?[A-Z]{4,} ?\d{1,6}\s*,"  # a reference id then a comma: 09STATE49854,
-    r"|\d[A-Z]{4,}\d{1,6}(?![A-Z])"  # a reference id glued to a name: DC06THEHAGUE1510
-    r"|(?<=[A-Z]\d)\d{4,}"  # a row id glued to a name (MCNs have 4 digits): DC235269
-    r"|(?<= \d{5})\d*(?=[\s,]|$)"  # a row id glued to an MCN: MONTERREY 676697717
-    r"|\d{3}-\d\d-\d\d|\d?/\d{1,2}/\d{4}|(?<=[A-Z]\d)\d?:\d\d"  # a date or time
-    r")"
-)
-_LOWER = re.compile(r"[a-z]")
 _DUMP_LINE = re.compile(
     r"\d{4}-\d\d-\d\d\b|\d+,\d+/\d+/\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:id|date|refid): "
 )
 _MAX_ADDRESSEE_CHARS = 90
-# Glued body text starts within an addressee's length; looking no further keeps the lenient
-# patterns cheap on long lines (a longer line is body anyway).
-_GLUE_WINDOW = 160
 
 _TRANSMISSION_ID = re.compile(r"VZCZC[A-Z]{2,4}\d{2,5}")
 _DE_LINE = re.compile(r"DE\s+(R[A-Z]{3,6})\b(?:\s+#\s*\d+(?:/\d+)?)?\s+(\d{3})(\d{2})(\d{2})\b")
 _TRANSMISSION_PRECEDENCE = re.compile(r"(ZZ|OO|PP|RR|Z|O|P|R)\s+R[A-Z]{3,6}\b")
-# ``O 291336Z JAN 08``, ``P R 281848Z DEC 66``, ``061601Z MAY 78``, ``0 241208Z OCT 79`` (a zero
-# typed for O)
-_DTG = re.compile(
-    r"\s*(?:([ZOPR0])\s+(?:[ZOPR]\s+)?)?(\d{2})(\d{2})(\d{2})Z\s*([A-Za-z]{3})\s+(\d{4}|\d{2})(?!\d)"
-)
-_PRESS_DATELINE = re.compile(
-    r"\s*[A-Z][a-z]+day,\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})"
-)
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
-    )
-}
 PRECEDENCE_LETTERS = {
     "Z": "FLASH",
     "O": "IMMEDIATE",
@@ -107,31 +70,6 @@ class Routing:
     precedence: str | None  # action precedence as a word: FLASH, IMMEDIATE, PRIORITY, ROUTINE
     dtg: datetime | None  # naive UTC date-time group
     from_name: str | None  # the FM line: AMEMBASSY ISLAMABAD
-
-
-# Addressee lines repeat: each is read twice per cable (split_telegram, then addressee_lines
-# on the header) and the common ones ("RUEHC/SECSTATE WASHDC PRIORITY") in many cables.
-@functools.lru_cache(maxsize=8192)
-def glued_body_start(line: str) -> int | None:
-    """Index in an addressee line where glued body text starts, or ``None``.
-
-    Body text is a classification banner (lenient, see ``_BANNER``), a press dateline, a
-    database-dump row, a tab or quote, or failing all those the first lowercase word (an
-    addressee line is upper case).
-    """
-    line = line[:_GLUE_WINDOW]
-    compact = line.replace(" ", "").upper()
-    banner = _BANNER.search(line) if any(map(compact.__contains__, _BANNER_HINTS)) else None
-    text = _GLUED_TEXT.search(line) if any(map(line.__contains__, _GLUED_TEXT_HINTS)) else None
-    glued = (banner, text, _GLUED_DIGITS.search(line))
-    found = [m.start() for m in glued if m]
-    if found:
-        return min(found)
-    lower = _LOWER.search(line)
-    if lower is None:
-        return None
-    start = lower.start()
-    return start - 1 if start and line[start - 1].isupper() else start
 
 
 def _is_addressee_like(line: str) -> bool:
@@ -227,16 +165,39 @@ def split_telegram(telegram: str) -> tuple[str, str]:
     classification banner, a press dateline, a dump row, lowercase prose, E.O./TAGS/SUBJECT.
     ``header + body == telegram``: whitespace after the last addressee goes to the body.
     """
+    header, body, _ = _split(telegram)
+    return header, body
+
+
+def split_addressed(telegram: str) -> tuple[str, str, list[str]]:
+    """``(*split_telegram(telegram), addressee_lines(header))``, the header located once."""
+    header, body, start = _split(telegram)
+    if start is None:
+        return header, body, []
+    # Every line of ``header`` but its last is a whole line the telegram's scan accepted; the
+    # last may be a line cut where glued body text started, which the scan of ``header`` alone
+    # (``addressee_lines``) reads anew. So that scan is redone from the last whole non-blank
+    # line before it: up to there it goes as on the telegram, as it depends on nothing but
+    # the lines it reads (and on the blank lines, the next line).
+    last = header.rfind("\n") + 1
+    if last <= start:  # the FM or TO line is the last: whether it still opens a header is new
+        return header, body, addressee_lines(header)
+    previous = header.rfind("\n", 0, len(header[:last].rstrip())) + 1
+    return header, body, _addressees(header, start, _block_end(header, previous))
+
+
+def _split(telegram: str) -> tuple[str, str, int | None]:
+    """``split_telegram`` and the offset of the FM or TO line (None without a header)."""
     if not isinstance(telegram, str) or not telegram.strip():
-        return "", telegram if isinstance(telegram, str) else ""
+        return "", telegram if isinstance(telegram, str) else "", None
     try:
-        _, end = _header_end(telegram)
+        start, end = _header_end(telegram)
     except Exception:  # never raise on odd input; treat it as headerless
-        return "", telegram
+        return "", telegram, None
     if end == 0:
-        return "", telegram
+        return "", telegram, None
     header = telegram[:end].rstrip()
-    return header, telegram[len(header) :]
+    return header, telegram[len(header) :], start
 
 
 def addressee_lines(header: str) -> list[str]:
@@ -251,54 +212,14 @@ def addressee_lines(header: str) -> list[str]:
         start, end = _header_end(header)
     except Exception:  # never raise on odd input
         return []
+    return _addressees(header, start, end)
+
+
+def _addressees(header: str, start: int, end: int) -> list[str]:
     lines = header[start:end].split("\n")
     if lines and _FM_LINE.match(lines[0]):
         lines = lines[1:]
     return lines
-
-
-def parse_dtg(text: str) -> datetime | None:
-    """Parse a date-time group at the start of ``text`` into a naive UTC datetime.
-
-    Accepts ``O 291336Z JAN 08``, ``P R 281848Z DEC 66``, ``291336Z Jan 08``, four-digit years,
-    and the press dateline ``Thursday, 31 January 2008, 19:52``. Two-digit years 66-99 are
-    19xx and 00-65 are 20xx (the release spans 1966-2010). Invalid values (Feb 30, hour 25,
-    unknown month) give ``None``.
-    """
-    if not isinstance(text, str):
-        return None
-    m = _DTG.match(text)
-    if m:
-        day, hour, minute, month_name, year = m.group(2, 3, 4, 5, 6)
-        return _build(year, month_name, day, hour, minute)
-    m = _PRESS_DATELINE.match(text)
-    if m:
-        day, month_name, year, hour, minute = m.groups()
-        return _build(year, month_name, day, hour, minute)
-    return None
-
-
-def _build(year: str, month_name: str, day: str, hour: str, minute: str) -> datetime | None:
-    month = _MONTHS.get(month_name[:3].upper())
-    full_year = int(year) if len(year) == 4 else int(year) + (1900 if int(year) >= 66 else 2000)
-    if month is None:
-        return None
-    try:
-        return datetime(full_year, month, int(day), int(hour), int(minute))
-    except ValueError:
-        return None
-
-
-def _dtg_from_de(day_of_year: str, hour: str, minute: str, year: int) -> datetime | None:
-    try:
-        start = datetime(year, 1, 1, int(hour), int(minute))
-        days = int(day_of_year)
-    except ValueError:
-        return None
-    if not 1 <= days <= 366:
-        return None
-    value = start + timedelta(days=days - 1)
-    return value if value.year == year else None
 
 
 def parse_routing(header: str, year: int | None = None) -> Routing:
@@ -335,9 +256,9 @@ def parse_routing(header: str, year: int | None = None) -> Routing:
         if m and line_precedence is None and dtg is None:
             line_precedence = PRECEDENCE_LETTERS.get(m.group(1)[0])
             continue
-        m = _DTG.match(line)
+        m = DTG.match(line)
         if m and dtg is None:
-            dtg = parse_dtg(line)
+            dtg = dtg_of_match(m)
             precedence = PRECEDENCE_LETTERS.get(m.group(1) or "")
             continue
         m = _FM_LINE.match(line)
@@ -347,5 +268,5 @@ def parse_routing(header: str, year: int | None = None) -> Routing:
             from_name = " ".join((name[:cut] if cut is not None else name).split()) or None
             break
     if dtg is None and de_parts is not None and year is not None:
-        dtg = _dtg_from_de(*de_parts, year)
+        dtg = dtg_from_de(*de_parts, year)
     return Routing(transmission_id, origin_route, precedence or line_precedence, dtg, from_name)

@@ -18,6 +18,9 @@ _TRAILING_JUNK = re.compile(
     r"|\s{0,10}<br\s?/?>|(?:\s{1,4}\d{1,2})?\s{1,4}\d{1,4}[/-]\d{1,2}[/-]\d{2,4})\s*$",
     re.IGNORECASE,
 )
+# The longest junk ``_TRAILING_JUNK`` removes before the trailing whitespace: its first branch,
+# 10 spaces, NNNN, 4 spaces and END CABLE TEXT.
+_JUNK_CHARS = 32
 _GLUED_DOT = re.compile(r"^(?P<text>.{0,40}[a-z)\"”]\.)(?P<name>[A-Z][A-Z'’-]{2,24})$")
 _NAME_TOKEN = re.compile(r"^(?:[A-Z][A-Za-z'’-]{1,24}|[A-Z]\.|Mc[A-Z][A-Za-z'’-]{1,20})$")
 _PARTICLES = frozenset(
@@ -110,11 +113,24 @@ def _is_trailer(line: str) -> bool:
 def _clean(line: str) -> str:
     text = line.strip()[-_TAIL_CHARS:]
     for _ in range(3):
-        stripped = _TRAILING_JUNK.sub("", text)
+        stripped = _without_trailing_junk(text)
         if stripped == text:
             break
         text = stripped
     return text.strip()
+
+
+def _without_trailing_junk(text: str) -> str:
+    """``_TRAILING_JUNK.sub("", text)``, the pattern tried near the end of ``text`` only.
+
+    A match runs to the end: at most ``_JUNK_CHARS`` characters of junk (each branch ends in a
+    non-space) and then the trailing whitespace. So no match starts before that many
+    characters from the end, and the first one found from there is the one ``sub`` removes
+    (nothing is left after it to match again).
+    """
+    trailing = len(text) - len(text.rstrip())
+    match = _TRAILING_JUNK.search(text, max(0, len(text) - trailing - _JUNK_CHARS))
+    return text[: match.start()] if match else text
 
 
 def _names_of_line(text: str) -> list[str]:
