@@ -123,7 +123,7 @@ def test_pathological_input_is_fast() -> None:
     for body in ("E.O. 12958: DECL: " + "1" * 100_000, "E.O. 12958: " + "A B " * 50_000):
         started = time.perf_counter()
         parse_declassification(body)
-        assert time.perf_counter() - started < 0.05
+        assert time.perf_counter() - started < 0.5  # never hang
 
 
 def test_seed_golden() -> None:
@@ -160,7 +160,7 @@ def test_corpus_declassification() -> None:
     assert with_decl > 1000
     assert with_eo / with_decl >= 0.99  # measured 100%
     assert dated_parsed / dated >= 0.99  # measured 100%
-    assert worst < 0.005
+    assert worst < 0.25  # a never-hang bound; speed is the benchmark's (slowest ten)
 
 
 def _settled(elapsed: float, body: str) -> float:

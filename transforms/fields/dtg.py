@@ -5,6 +5,8 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
+from transforms.months import MONTH_NUMBERS
+
 # ``O 291336Z JAN 08``, ``P R 281848Z DEC 66``, ``061601Z MAY 78``, ``0 241208Z OCT 79`` (a zero
 # typed for O)
 DTG = re.compile(
@@ -13,12 +15,6 @@ DTG = re.compile(
 _PRESS_DATELINE = re.compile(
     r"\s*[A-Z][a-z]+day,\s+(\d{1,2})\s+([A-Z][a-z]+)\s+(\d{4}),\s+(\d{1,2}):(\d{2})"
 )
-_MONTHS = {
-    m: i
-    for i, m in enumerate(
-        ("JAN", "FEB", "MAR", "APR", "MAY", "JUN", "JUL", "AUG", "SEP", "OCT", "NOV", "DEC"), 1
-    )
-}
 
 
 def parse_dtg(text: str) -> datetime | None:
@@ -48,7 +44,7 @@ def dtg_of_match(match: re.Match[str]) -> datetime | None:
 
 
 def _build(year: str, month_name: str, day: str, hour: str, minute: str) -> datetime | None:
-    month = _MONTHS.get(month_name[:3].upper())
+    month = MONTH_NUMBERS.get(month_name[:3].upper())
     full_year = int(year) if len(year) == 4 else int(year) + (1900 if int(year) >= 66 else 2000)
     if month is None:
         return None

@@ -11,6 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
+from transforms.months import TITLE_MONTH_NUMBERS
 from transforms.raw import RawCable, Reject
 from transforms.readers.common import reject
 from transforms.readers.detect import TXT_ID
@@ -22,12 +23,7 @@ _CREATED = re.compile(
     r"(?:[A-Z][a-z]{2}\s+)?(?P<month>[A-Z][a-z]{2})\s+(?P<day>\d{1,2})\s+"
     r"\d{1,2}:\d{2}:\d{2}\s+[+-]\d{4}\s+(?P<year>\d{4})"
 )
-MONTHS = {
-    name: number
-    for number, name in enumerate(
-        ("Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"), 1
-    )
-}
+MONTHS = TITLE_MONTH_NUMBERS
 
 
 def parse_reference_id(line: str) -> str | None:
