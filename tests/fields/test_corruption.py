@@ -4,17 +4,13 @@ from __future__ import annotations
 
 import re
 import time
-from pathlib import Path
 
 import pytest
 
+from tests.fields.corpus import BANNER, CORPUS
 from transforms.fields.corruption import has_dump_rows, strip_dump_rows
 
 # Timings are CPU time (time.process_time): other processes on a shared machine do not count.
-CORPUS = Path(__file__).resolve().parents[2] / "../shared/cables"
-_BANNER = re.compile(
-    r"C O N F I D E N T I A L|S E C R E T|UNCLAS|SECRET(?![A-Z])|CONFIDENTIAL|LIMITED OFFICIAL USE"
-)
 
 # imitates 06LIMA748: a truncated excerpt, then the same cable as a key/value dump record
 _KEY_VALUE = (
@@ -119,7 +115,7 @@ def test_corpus_dump_rows() -> None:
     found, worst, left = 0, 0.0, []
     for path in paths:
         telegram = path.read_text(encoding="utf-8", errors="replace").split("\n", 5)[-1]
-        banner = _BANNER.search(telegram)
+        banner = BANNER.search(telegram)
         body = telegram[banner.start() :] if banner else telegram
         started = time.process_time()
         dirty = has_dump_rows(body)

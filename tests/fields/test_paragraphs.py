@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.fields.corpus import corpus_bodies
 from transforms.fields.paragraphs import Paragraph, parse_paragraphs
 
 # Timings are CPU time (time.process_time): other processes on a shared machine do not count.
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "../shared/cables"
-_BANNER = re.compile(
-    r"C O N F I D E N T I A L|S E C R E T|UNCLAS|SECRET(?![A-Z])|CONFIDENTIAL|LIMITED OFFICIAL USE"
-)
 _LEFT_BREAK = re.compile(r"\d{8}\s{1,3}\d{3}(?:\.\d)?\s{1,3}OF\s{1,3}\d{3}|PAGE \d\d [A-Z]{3,}")
 _PREAMBLE = (
     "C O N F I D E N T I A L SECTION 01 OF 02 ISLAMABAD 000421 \n \nSIPDIS \n \n"
@@ -202,16 +200,8 @@ def _squeezed(text: str) -> str:
 
 @pytest.mark.corpus
 def test_corpus_paragraphs() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/cables is not here")
-    paths = sorted((CORPUS / "txt").glob("*.txt")) + sorted((CORPUS / "alx").glob("*.txt"))
     bodies, worst, empty, broken, short, doubled, disorder = 0, 0.0, [], [], [], [], []
-    for path in paths:
-        telegram = path.read_text(encoding="utf-8", errors="replace").split("\n", 5)[-1]
-        banner = _BANNER.search(telegram)
-        if not banner:
-            continue
-        body = telegram[banner.start() :]
+    for path, body in corpus_bodies():
         bodies += 1
         started = time.process_time()
         paragraphs = parse_paragraphs(body)

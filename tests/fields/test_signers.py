@@ -8,14 +8,12 @@ from pathlib import Path
 
 import pytest
 
+from tests.fields.corpus import corpus_bodies
 from transforms.fields.signers import parse_signers
 
 # Timings are CPU time (time.process_time): other processes on a shared machine do not count.
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "../shared/cables"
-_BANNER = re.compile(
-    r"C O N F I D E N T I A L|S E C R E T|UNCLAS|SECRET(?![A-Z])|CONFIDENTIAL|LIMITED OFFICIAL USE"
-)
 _NAME_WORD = re.compile(r"^(?:[A-Z][A-Za-z'’-]+|[A-Z]\.|van|von|de|del|la|le|da|di|du|der)$")
 
 
@@ -96,16 +94,8 @@ def test_seed_golden() -> None:
 
 @pytest.mark.corpus
 def test_corpus_signers() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/cables is not here")
-    paths = sorted((CORPUS / "txt").glob("*.txt")) + sorted((CORPUS / "alx").glob("*.txt"))
     bodies, signed, worst, prose = 0, 0, 0.0, []
-    for path in paths:
-        telegram = path.read_text(encoding="utf-8", errors="replace").split("\n", 5)[-1]
-        banner = _BANNER.search(telegram)
-        if not banner:
-            continue
-        body = telegram[banner.start() :]
+    for path, body in corpus_bodies():
         started = time.process_time()
         names = parse_signers(body)
         elapsed = time.process_time() - started

@@ -8,15 +8,13 @@ from pathlib import Path
 
 import pytest
 
+from tests.fields.corpus import corpus_bodies
 from transforms.fields.paragraphs import Paragraph, parse_paragraphs
 from transforms.fields.summary import parse_comment, parse_summary
 
 # Timings are CPU time (time.process_time): other processes on a shared machine do not count.
 ROOT = Path(__file__).resolve().parents[2]
 CORPUS = ROOT / "../shared/cables"
-_BANNER = re.compile(
-    r"C O N F I D E N T I A L|S E C R E T|UNCLAS|SECRET(?![A-Z])|CONFIDENTIAL|LIMITED OFFICIAL USE"
-)
 
 
 def _p(text: str, heading: str | None = None, number: str | None = "1") -> Paragraph:
@@ -131,17 +129,9 @@ def test_huge_inputs_stay_fast() -> None:
 
 @pytest.mark.corpus
 def test_corpus_summary_and_comment() -> None:
-    if not CORPUS.is_dir():
-        pytest.skip("../shared/cables is not here")
-    paths = sorted((CORPUS / "txt").glob("*.txt")) + sorted((CORPUS / "alx").glob("*.txt"))
     with_summary = with_comment = summaries = comments = 0
     worst = 0.0
-    for path in paths:
-        telegram = path.read_text(encoding="utf-8", errors="replace").split("\n", 5)[-1]
-        banner = _BANNER.search(telegram)
-        if not banner:
-            continue
-        body = telegram[banner.start() :]
+    for _path, body in corpus_bodies():
         paragraphs = parse_paragraphs(body)
         summary, comment = parse_summary(paragraphs), parse_comment(paragraphs)
         worst = max(worst, min(_timed(paragraphs) for _ in range(3)))
