@@ -42,6 +42,7 @@ def run_flow(folder: Path, warehouse: Path) -> dict:
             .sort("finished_at").row(-1, named=True))
     stages = json.loads(last["stage_seconds"])
     return {
+        "input_mb": round(_corpus_bytes(folder) / 2**20, 1),
         "wall_s": result.seconds, "peak_rss_mb": result.peak_rss_mb,
         "stages_s": stages, "overhead_s": result.seconds - sum(stages.values()),
         "cables": last["cables"], "rejects": last["rejects"],
@@ -136,11 +137,11 @@ def run_benchmark(corpus: Path, warehouse: Path, cases: list[str]) -> dict:
         rows["double"] = run_flow(double / "txt", warehouse)
     if "slowest" in cases:
         figures["slowest"] = slowest_cables()
-    print(figures_table(figures, input_bytes))
+    print(figures_table(figures))
     return figures
 
 
-def figures_table(figures: dict, input_bytes: int) -> str:
+def figures_table(figures: dict) -> str:
     head = (f"{'case':<8}{'wall s':>8}{'plan':>7}{'parse':>7}{'publish':>8}{'load':>7}"
             f"{'index':>7}{'other':>7}{'cables':>9}{'cables/s':>10}{'MB/s':>7}"
             f"{'peak RSS MB':>12}{'x floor':>8}")
@@ -153,7 +154,7 @@ def figures_table(figures: dict, input_bytes: int) -> str:
             f"{s.get('publish', 0):>8.1f}{s.get('load', 0):>7.1f}"
             f"{s.get('search_index', 0):>7.1f}{row['overhead_s']:>7.1f}"
             f"{row['cables']:>9,}{row['cables'] / row['wall_s']:>10,.0f}"
-            f"{input_bytes / 2**20 / row['wall_s']:>7.1f}{row['peak_rss_mb']:>12,.0f}"
+            f"{row['input_mb'] / row['wall_s']:>7.1f}{row['peak_rss_mb']:>12,.0f}"
             f"{row['wall_s'] / max(figures['floor_s'], 1e-3):>8.1f}")
     if "output_mb" in figures:
         lines.append("output MB: " + ", ".join(f"{k} {v}" for k, v in
