@@ -150,11 +150,6 @@ def open_object(url: str) -> BinaryIO:
     return with_retries(lambda: fs.open(path, "rb"))
 
 
-def read_object(url: str) -> bytes:
-    fs, path = filesystem(url)
-    return with_retries(lambda: fs.cat_file(path))
-
-
 def object_sha256(url: str) -> str | None:
     """SHA-256 of the object's bytes, streamed; ``None`` when it cannot be read."""
 

@@ -120,10 +120,6 @@ def _row_text(row_lines: list[str]) -> list[str]:
     return []
 
 
-def _is_debris(line: str) -> bool:
-    return bool(_CABLE_ENDS.match(line) or _SQL.match(line))
-
-
 def _drop_cable_ends(lines: list[str]) -> str:
     """The lines up to the first ``CABLE ENDS`` (after it: a stray excerpt), SQL lines dropped."""
     for i, line in enumerate(lines):
