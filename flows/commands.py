@@ -127,14 +127,9 @@ def cmd_parse(args: argparse.Namespace) -> int:
 
 
 def _connect_read_only(settings: Settings):
-    import duckdb
+    from flows.warehouse import open_read_only
 
-    if not settings.duckdb_path.exists():
-        raise CliError(f"no warehouse at {settings.warehouse}: run `cables run` first")
-    try:
-        return duckdb.connect(str(settings.duckdb_path), read_only=True)
-    except duckdb.Error as error:
-        raise CliError(f"cannot open {settings.duckdb_path}: {error}") from None
+    return open_read_only(settings, CliError)
 
 
 def cmd_sql(args: argparse.Namespace) -> int:

@@ -21,7 +21,7 @@ import pyarrow as pa
 
 from flows.dictionary import datapackage, datapackage_json, exported_columns, render_readme
 from flows.settings import Settings
-from flows.warehouse import quoted
+from flows.warehouse import open_read_only, quoted
 from transforms.schema import Table
 from transforms.tables import CABLE_TABLES
 
@@ -53,7 +53,7 @@ def export_dataset(settings: Settings, out_dir: Path, tables: Sequence[str] | No
     rows: dict[str, int] = {}
     files: dict[str, list[str]] = {}
     examples: dict[str, dict[str, object]] = {}
-    con = duckdb.connect(str(settings.duckdb_path), read_only=True)
+    con = open_read_only(settings, ExportError)
     try:
         if selected is not None:
             con.register("selected_cables", selected)
@@ -80,7 +80,7 @@ def selected_cable_ids(settings: Settings, where: str) -> pa.Table:
     if not where.strip():
         raise ExportError("empty --where predicate")
     query = f"select cable_id from cables where ({where})"
-    con = duckdb.connect(str(settings.duckdb_path), read_only=True)
+    con = open_read_only(settings, ExportError)
     try:
         warehouse = {str(settings.warehouse) + "/", str(settings.warehouse.resolve()) + "/"}
         con.execute("SET allowed_directories = ?", [sorted(warehouse)])

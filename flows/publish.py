@@ -7,13 +7,13 @@ a mix. ``warehouse/<table>`` are fixed links through ``current``.
 
 from __future__ import annotations
 
-import os
 import shutil
 import time
 from pathlib import Path
 
 import polars as pl
 
+from flows.atomic import point_link
 from flows.settings import Settings
 from flows.staging import LEDGER_PART, Plan, chunk_paths, part_path, previous_ledger
 from transforms.batch import BODY_LENGTH, STAGED_KEY, winners
@@ -219,12 +219,7 @@ def _ledger(settings: Settings, keys: list[str], live: pl.DataFrame, won: pl.Dat
 
 def swap_current(settings: Settings, version: Path) -> None:
     """Point ``current`` at ``version`` in one rename; keep the newest few versions."""
-    link = settings.current_link
-    tmp = link.with_name(f".current.{os.getpid()}")
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    tmp.symlink_to(version.relative_to(settings.warehouse))
-    os.replace(tmp, link)
+    point_link(settings.current_link, version)
     for table in TABLES:
         table_link = settings.table_dir(table.name)
         if not table_link.is_symlink():

@@ -15,6 +15,7 @@ import duckdb
 from flows import report_data as data
 from flows.report_svg import hbars, legend, stacked_columns
 from flows.settings import Settings
+from flows.warehouse import open_read_only
 from transforms.tables import TABLES
 
 LEVEL_COLORS = {
@@ -164,13 +165,7 @@ def render_report(con: duckdb.DuckDBPyConnection) -> str:
 
 def write_report(settings: Settings, out_path: Path) -> Path:
     """Write the report of ``settings``' warehouse to ``out_path`` (one self-contained file)."""
-    if not settings.duckdb_path.exists():
-        raise ReportError(f"no warehouse at {settings.duckdb_path}: load it first (cables run)")
-    try:
-        con = duckdb.connect(str(settings.duckdb_path), read_only=True)
-    except duckdb.Error as error:
-        raise ReportError(f"cannot open {settings.duckdb_path}: "
-                          f"{str(error).splitlines()[0]}") from None
+    con = open_read_only(settings, ReportError)
     try:
         page = render_report(con)
     finally:

@@ -12,6 +12,7 @@ from datetime import UTC, datetime
 
 import polars as pl
 
+from flows.atomic import write_parquet_atomic
 from flows.settings import Settings
 from transforms.tables import LOAD_RUNS
 
@@ -69,9 +70,7 @@ def append_load_run(settings: Settings, row: dict) -> None:
         # Rows written before a column was added get nulls in it.
         frame = pl.concat([pl.read_parquet(path), frame], how="diagonal_relaxed").select(
             LOAD_RUNS.schema.names())
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    frame.write_parquet(tmp, compression="zstd")
-    os.replace(tmp, path)
+    write_parquet_atomic(frame, path)
 
 
 def last_runs(settings: Settings, limit: int = 5) -> pl.DataFrame:

@@ -27,6 +27,7 @@ from pathlib import Path
 import polars as pl
 import tantivy
 
+from flows.atomic import point_link
 from flows.settings import Settings
 from transforms.version import parser_fingerprint
 
@@ -207,12 +208,7 @@ def build_search_index(settings: Settings) -> dict:
 
 def _make_current(root: Path, target: Path) -> None:
     """Point ``search/current`` at ``target`` in one rename; keep the newest few builds."""
-    link = root / "current"
-    tmp = root / f".current.{os.getpid()}"
-    if tmp.is_symlink() or tmp.exists():
-        tmp.unlink()
-    tmp.symlink_to(target.relative_to(root))
-    os.replace(tmp, link)
+    point_link(root / "current", target)
     builds = sorted((root / "builds").iterdir(), key=lambda p: p.stat().st_mtime_ns)
     for old in builds[:-KEEP_BUILDS]:
         if old != target:

@@ -10,7 +10,6 @@ from __future__ import annotations
 import gc
 import hashlib
 import json
-import os
 import shutil
 import uuid
 from dataclasses import asdict, dataclass, field
@@ -18,6 +17,7 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.atomic import write_parquet_atomic
 from flows.settings import Settings
 from flows.sources import SourceFile, discover, file_sha256, read_source
 from transforms.batch import parse_items
@@ -162,11 +162,8 @@ def _reject_dict(reject: Reject) -> dict:
 
 
 def _write_atomic(frame: pl.DataFrame, path: Path) -> None:
-    path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     # Small row groups: `publish` reads one (year, cable_id) range at a time and skips the rest.
-    frame.write_parquet(tmp, compression="zstd", statistics=True, row_group_size=STAGED_ROW_GROUP)
-    os.replace(tmp, path)
+    write_parquet_atomic(frame, path, statistics=True, row_group_size=STAGED_ROW_GROUP)
 
 
 def _has_unread_files(settings: Settings, key: str) -> bool:

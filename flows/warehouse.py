@@ -21,6 +21,7 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.atomic import write_parquet_atomic
 from flows.settings import Settings
 from transforms.schema import Column, Table
 from transforms.tables import LOAD_RUNS, TABLES
@@ -89,14 +90,23 @@ def check_queries(settings: Settings) -> dict[str, str]:
     return _sql_files(settings, "checks")
 
 
+def open_read_only(settings: Settings,
+                   error: type[Exception] = RuntimeError) -> duckdb.DuckDBPyConnection:
+    """The warehouse's DuckDB file, read-only; ``error`` with one readable line if it cannot be
+    opened (each caller passes the error type its own users see)."""
+    if not settings.duckdb_path.exists():
+        raise error(f"no warehouse at {settings.warehouse}: run `cables run` first")
+    try:
+        return duckdb.connect(str(settings.duckdb_path), read_only=True)
+    except duckdb.Error as failure:
+        raise error(f"cannot open {settings.duckdb_path}: "
+                    f"{str(failure).splitlines()[0]}") from None
+
+
 def ensure_load_runs(settings: Settings) -> None:
     """An empty `load_runs` file before the first run records itself, so the view binds."""
-    path = settings.load_runs_path
-    if not path.exists():
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-        LOAD_RUNS.empty().write_parquet(tmp, compression="zstd")
-        os.replace(tmp, path)
+    if not settings.load_runs_path.exists():
+        write_parquet_atomic(LOAD_RUNS.empty(), settings.load_runs_path)
 
 
 def build_duckdb(settings: Settings, run_id: str, version: Path | None = None) -> dict[str, int]:

@@ -10,6 +10,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from datetime import date, datetime
 
+from transforms.dates import full_year
 from transforms.fields.classified_by import parse_classified_by
 from transforms.fields.corruption import has_dump_rows, strip_dump_rows
 from transforms.fields.declassification import parse_declassification
@@ -109,7 +110,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
             source_sha256=raw.source_sha256,
         )
     if year is None:
-        year = 2000 + int(cable_id[:2]) if int(cable_id[:2]) < 66 else 1900 + int(cable_id[:2])
+        year = full_year(int(cable_id[:2]))
 
     classification = raw.classification or banner.classification
     subject = parse_subject(field_body, raw.title)

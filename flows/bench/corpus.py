@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 
+from transforms.dates import full_year
 from transforms.fields.ids import canonical_cable_id
 from transforms.fields.routing import split_telegram
 
@@ -104,7 +105,7 @@ def _serials_in(folder: Path) -> dict[tuple[int, str], int]:
         match = _ID.match(path.stem)
         if match:
             yy = int(match.group(1))
-            key = (1900 + yy if yy >= 66 else 2000 + yy, match.group(2))
+            key = (full_year(yy), match.group(2))
             serials[key] = max(serials.get(key, 0), int(match.group(3)))
     return serials
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from datetime import datetime, timedelta
 
-from transforms.months import MONTH_NUMBERS
+from transforms.dates import MONTH_NUMBERS, full_year
 
 # ``O 291336Z JAN 08``, ``P R 281848Z DEC 66``, ``061601Z MAY 78``, ``0 241208Z OCT 79`` (a zero
 # typed for O)
@@ -45,11 +45,11 @@ def dtg_of_match(match: re.Match[str]) -> datetime | None:
 
 def _build(year: str, month_name: str, day: str, hour: str, minute: str) -> datetime | None:
     month = MONTH_NUMBERS.get(month_name[:3].upper())
-    full_year = int(year) if len(year) == 4 else int(year) + (1900 if int(year) >= 66 else 2000)
+    year_number = int(year) if len(year) == 4 else full_year(int(year))
     if month is None:
         return None
     try:
-        return datetime(full_year, month, int(day), int(hour), int(minute))
+        return datetime(year_number, month, int(day), int(hour), int(minute))
     except ValueError:
         return None
 

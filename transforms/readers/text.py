@@ -11,7 +11,7 @@ import re
 from collections.abc import Iterator
 from datetime import date
 
-from transforms.months import TITLE_MONTH_NUMBERS
+from transforms.dates import TITLE_MONTH_NUMBERS
 from transforms.raw import RawCable, Reject
 from transforms.readers.common import reject
 from transforms.readers.detect import TXT_ID
