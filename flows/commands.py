@@ -38,12 +38,23 @@ def cmd_run(args: argparse.Namespace) -> int:
             pass
     except WarehouseBusy as error:
         raise CliError(str(error)) from None
+    from flows.report import run_summary_text
+    from flows.run_record import record_if_unchanged
+
+    sources = _absolute(args.sources)
+    if not (args.dask or args.dask_local):
+        try:  # nothing new, changed or vanished: recorded in a second, without Prefect
+            summary = record_if_unchanged(settings, sources or list(settings.sources),
+                                          args.format, args.prune, args.wait, args.include)
+        except WarehouseBusy as error:
+            raise CliError(str(error)) from None
+        if summary is not None:
+            print(run_summary_text(summary, str(settings.duckdb_path)))
+            return EXIT_REJECTS if summary["rejects"] else 0
     configure_prefect(settings)
     from flows.etl import cables_etl
     from flows.progress import console_progress, showing_progress
-    from flows.report import run_summary_text
 
-    sources = _absolute(args.sources)
     try:
         with showing_progress(console_progress()):
             if args.dask or args.dask_local:

@@ -16,7 +16,6 @@ from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
-import polars as pl
 from prefect import flow, get_run_logger, task
 from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
@@ -24,14 +23,19 @@ from prefect.tasks import exponential_backoff
 
 from flows.progress import active_progress
 from flows.publish import publish, swap_current, version_dir
-from flows.publish import table_rows as table_rows_of
 from flows.run_artifacts import publish_run_artifacts
+from flows.run_record import (
+    current_table_rows,
+    ledger_files,
+    new_run_id,
+    run_summary,
+    unchanged,
+)
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.search import build_search_index
 from flows.settings import Settings
-from flows.staging import Batch, Plan, batch_path, parse_batch, plan_run, previous_ledger
+from flows.staging import Batch, Plan, batch_path, parse_batch, plan_run
 from flows.warehouse import build_duckdb
-from transforms.tables import TABLES
 
 # I/O can fail for a moment (a network share, a remote store, a worker killed for memory):
 # those tasks retry with growing delays (2 s, 4 s, with jitter). A parser or data error would
@@ -135,8 +139,8 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
     started, stages = now_utc(), {}
     with writer_lock(settings, wait_seconds):
         clock = time.perf_counter()
-        known_files = _ledger_files(settings)
-        plan_path = plan_task(settings, sources, layout, prune, run_id or _new_run_id(),
+        known_files = ledger_files(settings)
+        plan_path = plan_task(settings, sources, layout, prune, run_id or new_run_id(),
                               include)
         plan = Plan.read(Path(plan_path))
         stages["plan"] = time.perf_counter() - clock
@@ -145,8 +149,8 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
         batch_counts = _parse_batches(settings, plan, plan_path, layout)
         stages["parse"] = time.perf_counter() - clock
 
-        if _unchanged(settings, plan):
-            table_rows = {t.name: table_rows_of(settings.table_dir(t.name)) for t in TABLES}
+        if unchanged(settings, plan):
+            table_rows = current_table_rows(settings)
         else:
             clock = time.perf_counter()
             table_rows = publish_task(settings, plan_path)
@@ -163,43 +167,12 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
             stages["search_index"] = time.perf_counter() - clock
             get_run_logger().info("search index: %s", search_stats)
 
-        parsed = [f.path for b in plan.batches for f in b.files]
-        files_new = sum(1 for path in parsed if path not in known_files)
-        summary = {
-            "run_id": plan.run_id, "started_at": started, "sources": list(sources),
-            "files_seen": plan.files_seen,
-            "files_parsed": len(parsed),
-            "files_new": files_new,
-            "files_changed": len(parsed) - files_new,
-            "files_reused": plan.files_seen - len(parsed),
-            "files_vanished": len(plan.vanished),
-            "inputs": _inputs(settings, plan),
-            "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
-            "rejects": table_rows["rejects"], "table_rows": table_rows,
-            "rejects_by_reason": _rejects_by_reason(settings),
-            "warehouse": str(settings.warehouse),
-            "batches_cached": sum(c.get("cached", 0) for c in batch_counts),
-            "stage_seconds": stages,
-            "finished_at": now_utc(),
-        }
+        summary = run_summary(settings, plan, sources, started, known_files, table_rows, stages)
+        summary["batches_cached"] = sum(c.get("cached", 0) for c in batch_counts)
         append_load_run(settings, {k: v for k, v in summary.items() if k != "batches_cached"})
         Plan.remove(Path(plan_path))
     publish_run_artifacts(summary)
     return summary
-
-
-def _unchanged(settings: Settings, plan: Plan) -> bool:
-    """Nothing to parse, nothing vanished, nothing missing, and a complete warehouse there."""
-    return (not plan.batches and not plan.vanished and not plan.missing_sources
-            and settings.current_link.exists() and settings.duckdb_path.exists())
-
-
-def _inputs(settings: Settings, plan: Plan) -> int:
-    """Input units counted at the source (files, members, rows), not from the outcomes, so
-    ``inputs = cables + duplicates + rejects`` is a check that can fail."""
-    ledger = previous_ledger(settings)
-    units = 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
-    return units + len(plan.missing_sources)
 
 
 def _parse_batches(settings: Settings, plan: Plan, plan_path: str,
@@ -231,24 +204,6 @@ def _batch_cables(settings: Settings, key: str, counts: dict[str, int]) -> int:
 
     parts = (settings.parts_dir / "cables").glob(f"{key}.*parquet")
     return sum(pq.read_metadata(path).num_rows for path in parts)
-
-
-def _ledger_files(settings: Settings) -> set[str]:
-    """Source files an earlier run recorded: what this run parses is new, or else changed."""
-    ledger = previous_ledger(settings)
-    return set() if ledger is None else set(ledger["source_file"].to_list())
-
-
-def _rejects_by_reason(settings: Settings) -> dict[str, int]:
-    files = sorted((settings.current_link / "rejects").rglob("*.parquet"))
-    if not files:
-        return {}
-    frame = pl.scan_parquet(files).group_by("reason").len().collect()
-    return dict(sorted(frame.iter_rows()))
-
-
-def _new_run_id() -> str:
-    return now_utc().strftime("%Y%m%dT%H%M%S") + "-" + __import__("uuid").uuid4().hex[:6]
 
 
 @flow(name="cables_etl", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)

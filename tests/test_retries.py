@@ -60,10 +60,10 @@ def _reader_that(monkeypatch, before_read):
     """Patch the source reader: ``before_read(path)`` runs first; returns the paths read."""
     reads = []
 
-    def read_source(source, layout=None):
+    def read_source(source, layout=None, *rest):
         reads.append(Path(source.path).name)
         before_read(Path(source.path).name)
-        return REAL_READ_SOURCE(source, layout)
+        return REAL_READ_SOURCE(source, layout, *rest)
 
     monkeypatch.setattr(flows.staging, "read_source", read_source)
     return reads

@@ -94,3 +94,25 @@ def test_a_vanished_file_is_an_unreadable_reject(tmp_path):
     (reject,) = read_source(SourceFile(str(tmp_path / "gone.txt"), 1, 1))
     assert reject.reason == "unreadable"
     assert file_sha256(str(tmp_path / "gone.txt")) is None
+
+
+def test_a_file_read_whole_reports_its_sha256_and_no_archive_or_csv_does(tmp_path):
+    """parse_batch takes the ledger's sha256 from this report instead of reading the file
+    again: it must be ``file_sha256``'s value, and only for a file read whole."""
+    root = _tree(tmp_path)
+    reported: dict[str, list[str]] = {}
+    for f in discover([str(root)], include="*[!l]")[0]:
+        reported[Path(f.path).name] = []
+        list(read_source(f, None, reported[Path(f.path).name].append))
+    assert reported["08ISLAMABAD421.txt"] == [file_sha256(str(root / "08ISLAMABAD421.txt"))]
+    assert reported["batch.zip"] == reported["cables.csv"] == []
+
+
+def test_a_file_longer_or_shorter_than_listed_is_read_whole(tmp_path):
+    path = tmp_path / "08ISLAMABAD421.txt"
+    path.write_bytes(SEED)
+    # the listed size only sizes the first read: a stale listing never cuts the file
+    for listed in (-1, 0, 10, len(SEED) - 1, len(SEED), 10 * len(SEED)):
+        reported: list[str] = []
+        (item,) = read_source(SourceFile(str(path), listed, 0), None, reported.append)
+        assert item.source_sha256 == sha256_hex(SEED) == reported[0], listed

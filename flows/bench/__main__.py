@@ -38,6 +38,9 @@ def main(argv: list[str] | None = None) -> int:
     run.add_argument("--json", type=Path, help="where to write the figures")
     run.add_argument("--cases", default=",".join(CASES),
                      help=f"comma-separated subset of {','.join(CASES)}")
+    run.add_argument("--temporary-server", action="store_true",
+                     help="let each run start Prefect's temporary server (default: one "
+                          "running `prefect server`, as a served deployment has)")
     args = parser.parse_args(argv)
     if args.command == "build":
         n = build_corpus(args.source, args.out, args.n, args.seed, args.csv)
@@ -48,7 +51,7 @@ def main(argv: list[str] | None = None) -> int:
     if unknown:
         parser.error(f"unknown cases: {', '.join(sorted(unknown))}")
     warehouse = args.warehouse or args.corpus.parent / f"{args.corpus.name}-warehouse"
-    figures = run_benchmark(args.corpus, warehouse, cases)
+    figures = run_benchmark(args.corpus, warehouse, cases, args.temporary_server)
     out = args.json or warehouse / "bench" / f"{figures['started']}.json"
     out.parent.mkdir(parents=True, exist_ok=True)
     out.write_text(json.dumps(figures, indent=1, default=str))

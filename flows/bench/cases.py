@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import json
 import shutil
 import sys
@@ -14,6 +15,7 @@ import polars as pl
 
 from flows.bench.corpus import build_corpus
 from flows.bench.measure import measure
+from flows.bench.server import running_prefect_server
 from flows.settings import PROJECT_ROOT, Settings
 
 CASES = ("full", "noop", "add", "double", "slowest", "queries")
@@ -33,9 +35,9 @@ def floor(folder: Path) -> tuple[float, float]:
     return cold, measure(["bash", "-c", FLOOR_SCRIPT, "floor", str(folder)]).seconds
 
 
-def run_flow(folder: Path, warehouse: Path) -> dict:
+def run_flow(folder: Path, warehouse: Path, env: dict[str, str] | None = None) -> dict:
     result = measure([sys.executable, "-m", "flows.cli", "run", str(folder),
-                      "--warehouse", str(warehouse)])
+                      "--warehouse", str(warehouse)], env)
     if result.returncode not in (0, 3):
         raise RuntimeError(f"cables run failed: {result.stderr.strip()[-2000:]}")
     last = (pl.read_parquet(warehouse / "load_runs" / "data.parquet")
@@ -106,7 +108,27 @@ def query_times(warehouse: Path) -> dict[str, float]:
     return times
 
 
-def run_benchmark(corpus: Path, warehouse: Path, cases: list[str]) -> dict:
+def _add_case(corpus: Path, meta: dict, warehouse: Path, env: dict[str, str] | None) -> dict:
+    """+1 %: new cables (new ids) beside the corpus's own, one run, then taken away again so
+    the corpus stays N cables for the next benchmark."""
+    txt = corpus / "txt"
+    before = set(txt.rglob("*.txt"))
+    build_corpus(Path(meta["source"]), corpus, ADDED_CABLES, meta["seed"], start=meta["n"])
+    try:
+        return run_flow(txt, warehouse, env)
+    finally:
+        added = set(txt.rglob("*.txt")) - before
+        for path in added:
+            path.unlink()
+        for folder in {path.parent for path in added}:
+            if not any(folder.iterdir()):
+                folder.rmdir()
+
+
+def run_benchmark(corpus: Path, warehouse: Path, cases: list[str],
+                  temporary_server: bool = False) -> dict:
+    """Run the cases; with ``temporary_server`` each run starts Prefect's own temporary
+    server, else they all talk to one running `prefect server` (started first, timed apart)."""
     txt = corpus / "txt"
     meta = json.loads((corpus / "corpus.json").read_text())
     figures: dict = {"started": datetime.now(UTC).strftime("%Y%m%dT%H%M%S"),
@@ -115,18 +137,31 @@ def run_benchmark(corpus: Path, warehouse: Path, cases: list[str]) -> dict:
     figures["input_mb"] = round(input_bytes / 2**20, 1)
     cold, warm = floor(txt)
     figures["floor_cold_s"], figures["floor_s"] = round(cold, 2), round(warm, 2)
-    rows = figures["cases"]
+    with contextlib.ExitStack() as stack:
+        env = None
+        if temporary_server:
+            figures["prefect"] = "temporary server per run"
+        else:
+            env, seconds = stack.enter_context(running_prefect_server())
+            figures["prefect"] = f"running prefect server (started in {seconds:.1f} s, apart)"
+        _run_cases(figures, corpus, meta, warehouse, cases, env)
+    if "slowest" in cases:
+        figures["slowest"] = slowest_cables()
+    print(figures_table(figures))
+    return figures
+
+
+def _run_cases(figures: dict, corpus: Path, meta: dict, warehouse: Path, cases: list[str],
+               env: dict[str, str] | None) -> None:
+    txt, rows = corpus / "txt", figures["cases"]
     if {"full", "noop", "add", "queries"} & set(cases):
         shutil.rmtree(warehouse, ignore_errors=True)
-        rows["full"] = run_flow(txt, warehouse)
+        rows["full"] = run_flow(txt, warehouse, env)
         figures["output_mb"] = output_sizes(warehouse)
     if "noop" in cases:
-        rows["noop"] = run_flow(txt, warehouse)
+        rows["noop"] = run_flow(txt, warehouse, env)
     if "add" in cases:
-        build_corpus(Path(meta["source"]), corpus, ADDED_CABLES, meta["seed"], start=meta["n"])
-        meta["n"] += ADDED_CABLES
-        (corpus / "corpus.json").write_text(json.dumps(meta))
-        rows["add"] = run_flow(txt, warehouse)
+        rows["add"] = _add_case(corpus, meta, warehouse, env)
     if "queries" in cases:
         figures["query_s"] = query_times(warehouse)
     if "double" in cases:
@@ -134,11 +169,7 @@ def run_benchmark(corpus: Path, warehouse: Path, cases: list[str]) -> dict:
         if not (double / "corpus.json").exists():
             build_corpus(Path(meta["source"]), double, 2 * meta["n"], meta["seed"])
         shutil.rmtree(warehouse, ignore_errors=True)
-        rows["double"] = run_flow(double / "txt", warehouse)
-    if "slowest" in cases:
-        figures["slowest"] = slowest_cables()
-    print(figures_table(figures))
-    return figures
+        rows["double"] = run_flow(double / "txt", warehouse, env)
 
 
 def figures_table(figures: dict) -> str:
@@ -146,7 +177,8 @@ def figures_table(figures: dict) -> str:
             f"{'index':>7}{'other':>7}{'cables':>9}{'cables/s':>10}{'MB/s':>7}"
             f"{'peak RSS MB':>12}{'x floor':>8}")
     lines = [f"input {figures['input_mb']} MB, floor (cat | grep) {figures['floor_s']} s "
-             f"(first, cold pass: {figures['floor_cold_s']} s)", head]
+             f"(first, cold pass: {figures['floor_cold_s']} s); Prefect: {figures['prefect']}",
+             head]
     for name, row in figures["cases"].items():
         s = row["stages_s"]
         lines.append(

@@ -228,3 +228,22 @@ def _settled(elapsed: float, body: str) -> float:
     started = time.perf_counter()
     parse_classified_by(body)
     return min(elapsed, time.perf_counter() - started)
+
+
+@pytest.mark.parametrize(
+    ("body", "names"),
+    [
+        pytest.param("¶1. (C) Text.\n¶ 2. (C) Classified By: Ann Lee, 1.4 (b)", [], id="pilcrow-2"),
+        pytest.param("1. (C) Text.\n  2. Classified By: Ann Lee, 1.4 (b)", [], id="line-2"),
+        pytest.param(
+            "Classified By: Ann Lee, 1.4 (b)\n¶1. Text\n 2. More\n¶2. Again", ["Ann Lee"],
+            id="before-both-forms",
+        ),
+        pytest.param(
+            "¶1. Text 12 2.5 ¶22 \n2.x\n Classified By: Ann Lee, 1.4 (b)", ["Ann Lee"],
+            id="near-misses-of-both-forms",
+        ),
+    ],
+)
+def test_only_a_line_before_paragraph_2_counts(body: str, names: list[str]) -> None:
+    assert parse_classified_by(body).names == names

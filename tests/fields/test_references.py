@@ -115,6 +115,13 @@ def _ids(body: str, year: int | None) -> list[str | None]:
             "TAGS: PREL\nSUBJECT: NOTHING\n\n1. (C) Per REFTEL, we met.", 2008, [], id="none"
         ),
         pytest.param("¶1. (C) text.\n\nREF: STATE 1234", 2008, [], id="ref-after-paragraph-1"),
+        pytest.param("¶ 1. text 11 1/1\nREF: STATE 1234", 2008, [], id="after-pilcrow-1"),
+        pytest.param("E.O. 1 \n \t 1) text\nREF: STATE 1234", 2008, [], id="after-indented-1"),
+        pytest.param("text. 1. (C) more\nREF: STATE 1234", 2008, [], id="after-glued-1-mark"),
+        pytest.param(
+            "E.O. 12958 DECL 1/1/2011 ¶11 11. x 1.(X)\nREF: STATE 1234", 2008, ["08STATE1234"],
+            id="ones-that-open-no-paragraph-1",
+        ),
     ],
 )
 def test_referenced_ids(body: str, year: int, expected: list[str | None]) -> None:

@@ -19,7 +19,10 @@ def _words(text: str) -> frozenset[str]:
 
 _HEAD_CHARS = 15_000
 _SPAN_CHARS = 400
-_PARAGRAPH_TWO = re.compile(r"¶[ \t]*2\b|\n[ \t]*2[ \t]?\.[ \t]")
+# Paragraph 2: "¶ 2" or a line opening "2. ". Two patterns, not one alternation: each opens
+# with a literal the regex engine skips to, so the head is not tried at every character.
+_PILCROW_TWO = re.compile(r"¶[ \t]*2\b")
+_LINE_TWO = re.compile(r"\n[ \t]*2[ \t]?\.[ \t]")
 # Searched with ``search_near_word``: every match opens with "cla".
 _CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])classifi?ed[ \t]+by\b[ \t]*:?", re.IGNORECASE)
 # Words that repeat the lead-in: "Classified By: (U) Classified by DCM ..." (08ROME1541).
@@ -92,9 +95,9 @@ def parse_classified_by(body: str) -> ClassifiedBy:
     if not isinstance(body, str):
         return ClassifiedBy()
     head = body[:_HEAD_CHARS]
-    paragraph_two = _PARAGRAPH_TWO.search(head)
+    paragraph_two = _paragraph_two(head)
     if paragraph_two is not None:
-        head = head[: paragraph_two.start()]
+        head = head[:paragraph_two]
     match = search_near_word(_CLASSIFIED_BY, head, b"cla")
     if match is None:
         return ClassifiedBy()
@@ -110,6 +113,15 @@ def parse_classified_by(body: str) -> ClassifiedBy:
     reason_text = span[reasons_at.start() :] if reasons_at else ""
     authority, letters = _reasons(reason_text)
     return ClassifiedBy(_names(person_text), letters, authority)
+
+
+def _paragraph_two(head: str) -> int | None:
+    """Where paragraph 2 starts in ``head`` (the earlier of the two forms), or None."""
+    line = _LINE_TWO.search(head)
+    pilcrow = _PILCROW_TWO.search(head) if "¶" in head else None
+    if pilcrow is not None and (line is None or pilcrow.start() < line.start()):
+        return pilcrow.start()
+    return line.start() if line is not None else None
 
 
 def _first_paragraph(span: str) -> str:

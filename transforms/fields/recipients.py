@@ -18,7 +18,7 @@ Page-break and transmission lines inside the block (``PAGE 02 STATE 015113 18233
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from transforms.fields.routing import addressee_lines
 
@@ -41,8 +41,9 @@ PRECEDENCES = frozenset(("FLASH", "NIACT IMMEDIATE", "IMMEDIATE", "PRIORITY", "R
 KINDS = frozenset(("TO", "INFO", "XMT"))
 
 
-@dataclass(frozen=True, slots=True)
-class Recipient:
+# A NamedTuple, not a frozen dataclass: as immutable, and built ~2.5x faster (tens of
+# thousands per 5,000 cables).
+class Recipient(NamedTuple):
     """One addressee line."""
 
     kind: str  # TO | INFO | XMT (XMT = addressee excluded from a collective)

@@ -8,7 +8,7 @@ letters, at ``;``. A token scanner, not one regex over the block, keeps the time
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 _TOKEN = re.compile(
     r"(?P<glued>\d{2,4}[A-Za-z]{3,30}\d{1,7})(?![A-Za-z0-9])"
@@ -20,8 +20,9 @@ _TOKEN = re.compile(
 )
 
 
-@dataclass(frozen=True, slots=True)
-class RefToken:
+# A NamedTuple, not a frozen dataclass: as immutable, and built ~2.5x faster (tens of
+# thousands per 5,000 cables).
+class RefToken(NamedTuple):
     """One token of a REF block, with its span in the block."""
 
     kind: str  # glued | date | num | junk | word | punct

@@ -100,7 +100,8 @@ def parse_references(body: str, cable_year: int | None) -> list[Reference]:
 
 def _ref_block(body: str) -> str:
     head = body[:_HEAD_CHARS]
-    paragraph_one = _PARAGRAPH_ONE.search(head)
+    # Every match holds "1", after at most "¶" and a run of spaces (see ``search_near_word``).
+    paragraph_one = search_near_word(_PARAGRAPH_ONE, head, b"1", 1, " \t")
     limit = paragraph_one.start() if paragraph_one else len(head)
     start = search_near_word(_REF_START, head, b"ref", 0, " \t", 0, limit)
     block = ""

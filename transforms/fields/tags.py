@@ -8,7 +8,7 @@ by ``transforms.fields.glued_tags``. Nothing here raises.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from transforms.fields.glued_tags import split_glued
 from transforms.fields.tag_line import tags_text
@@ -25,8 +25,9 @@ _JOINERS = frozenset({"AND", "OF", "THE", "FOR", "WITH", "ON"})
 _SPACES_RE = re.compile(r"\s+")
 
 
-@dataclass(frozen=True, slots=True)
-class Tag:
+# A NamedTuple, not a frozen dataclass: as immutable, and built ~2.5x faster (tens of
+# thousands per 5,000 cables).
+class Tag(NamedTuple):
     """One TAGS entry and its kind (subject, geographic, organization, person, program, ...)."""
 
     tag: str  # PREL, PK, "OVIP (STEINBERG, JAMES B.)", "HUMAN RIGHTS"

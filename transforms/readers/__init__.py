@@ -31,7 +31,11 @@ READERS: dict[str, Reader] = {
 
 
 def read_cables(
-    data: bytes, source_file: str, member: str | None = None, layout: str | None = None
+    data: bytes,
+    source_file: str,
+    member: str | None = None,
+    layout: str | None = None,
+    sha: str | None = None,
 ) -> Iterator[RawCable | Reject]:
     """Yield the cables in one file (or archive member), or rejects; always at least one item.
 
@@ -39,9 +43,9 @@ def read_cables(
     the file as a whole: ``empty-file`` (no bytes, or only whitespace, a BOM or end-of-file
     marks), ``binary`` (not text), ``unknown-layout`` (no reader fits, or an unknown forced
     ``layout``). A CSV layout is read as a stream so each row is hashed on its own bytes;
-    never raises.
+    never raises. ``sha`` is ``sha256_hex(data)`` when the caller has it already.
     """
-    sha = sha256_hex(data)
+    sha = sha or sha256_hex(data)
     name = member or source_file
     if not data.strip():
         yield reject(source_file, member, layout, "empty-file", "the file has no content", "", sha)

@@ -1,0 +1,101 @@
+"""What a run did, as one `load_runs` row; and the no-op check that needs no Prefect.
+
+Prefect-free on purpose: `cables run` asks ``record_if_unchanged`` first, and when the
+sources hold nothing new, changed or vanished it records the run and answers in about a
+second, without importing Prefect or starting its temporary API server (~10 s here). Any run
+with work to do, and every scheduled run (already inside Prefect), goes through the flow.
+"""
+
+from __future__ import annotations
+
+import time
+from datetime import datetime
+
+import polars as pl
+
+from flows.publish import table_rows as table_rows_of
+from flows.runs import append_load_run, now_utc, writer_lock
+from flows.settings import Settings
+from flows.staging import Plan, plan_run, previous_ledger
+from transforms.tables import TABLES
+
+
+def unchanged(settings: Settings, plan: Plan) -> bool:
+    """Nothing to parse, nothing vanished, nothing missing, and a complete warehouse there."""
+    return (not plan.batches and not plan.vanished and not plan.missing_sources
+            and settings.current_link.exists() and settings.duckdb_path.exists())
+
+
+def current_table_rows(settings: Settings) -> dict[str, int]:
+    return {t.name: table_rows_of(settings.table_dir(t.name)) for t in TABLES}
+
+
+def ledger_files(settings: Settings) -> set[str]:
+    """Source files an earlier run recorded: what this run parses is new, or else changed."""
+    ledger = previous_ledger(settings)
+    return set() if ledger is None else set(ledger["source_file"].to_list())
+
+
+def run_summary(settings: Settings, plan: Plan, sources: list[str], started: datetime,
+                known_files: set[str], table_rows: dict[str, int],
+                stages: dict[str, float]) -> dict:
+    parsed = [f.path for b in plan.batches for f in b.files]
+    files_new = sum(1 for path in parsed if path not in known_files)
+    return {
+        "run_id": plan.run_id, "started_at": started, "sources": list(sources),
+        "files_seen": plan.files_seen,
+        "files_parsed": len(parsed),
+        "files_new": files_new,
+        "files_changed": len(parsed) - files_new,
+        "files_reused": plan.files_seen - len(parsed),
+        "files_vanished": len(plan.vanished),
+        "inputs": _inputs(settings, plan),
+        "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
+        "rejects": table_rows["rejects"], "table_rows": table_rows,
+        "rejects_by_reason": _rejects_by_reason(settings),
+        "warehouse": str(settings.warehouse),
+        "stage_seconds": stages,
+        "finished_at": now_utc(),
+    }
+
+
+def record_if_unchanged(settings: Settings, sources: list[str], layout: str | None = None,
+                        prune: bool = False, wait_seconds: float = 0.0,
+                        include: str | None = None) -> dict | None:
+    """Plan the run; when it has nothing to do, record it in `load_runs` and return its
+    summary. ``None`` means there is work: run the flow (which plans again, under its lock,
+    since the sources may change in between)."""
+    if not settings.current_link.exists() or not settings.duckdb_path.exists():
+        return None
+    started = now_utc()
+    with writer_lock(settings, wait_seconds):
+        clock = time.perf_counter()
+        plan = plan_run(settings, sources, layout, prune, new_run_id(), include)
+        stages = {"plan": time.perf_counter() - clock}
+        if not unchanged(settings, plan):
+            return None
+        summary = run_summary(settings, plan, sources, started, set(),
+                              current_table_rows(settings), stages)
+        append_load_run(settings, summary)
+    return summary
+
+
+def _inputs(settings: Settings, plan: Plan) -> int:
+    """Input units counted at the source (files, members, rows), not from the outcomes, so
+    ``inputs = cables + duplicates + rejects`` is a check that can fail."""
+    ledger = previous_ledger(settings)
+    units = 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
+    return units + len(plan.missing_sources)
+
+
+def _rejects_by_reason(settings: Settings) -> dict[str, int]:
+    files = sorted((settings.current_link / "rejects").rglob("*.parquet"))
+    if not files:
+        return {}
+    frame = pl.scan_parquet(files).group_by("reason").len().collect()
+    return dict(sorted(frame.iter_rows()))
+
+
+def new_run_id() -> str:
+    return now_utc().strftime("%Y%m%dT%H%M%S") + "-" + __import__("uuid").uuid4().hex[:6]
+
