@@ -12,9 +12,10 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+import polars as pl
 import tantivy
 
-from flows.search_index import build_search_index, current_build
+from flows.search_index import build_search_index, cable_bodies, current_build
 from flows.settings import Settings
 
 __all__ = ["SearchError", "SearchHit", "build_search_index", "hits_text", "parse_years",
@@ -151,28 +152,59 @@ def search(settings: Settings, query: str, limit: int = 10, year: int | str | No
         generators[field] = tantivy.SnippetGenerator.create(searcher, parsed, index.schema,
                                                             field)
         generators[field].set_max_num_chars(SNIPPET_CHARS)
+    found = [(score, searcher.doc(address)) for score, address in searcher.search(full, limit).hits]
+    # The index stores no body (see index_schema): the hits' bodies come from Parquet.
+    bodies = _bodies(settings, [(doc.get_first("cable_id"), doc.get_first("year"))
+                                for _, doc in found])
     hits = []
-    for score, address in searcher.search(full, limit).hits:
-        doc = searcher.doc(address)
+    for score, doc in found:
+        cable_id, subject = doc.get_first("cable_id"), doc.get_first("subject") or ""
         hits.append(SearchHit(
-            cable_id=doc.get_first("cable_id"),
+            cable_id=cable_id,
             created=_day(doc.get_first("created")),
             origin=doc.get_first("origin") or None,
-            subject=doc.get_first("subject") or None,
+            subject=subject or None,
             score=round(float(score), 4),
-            snippet=_snippet(doc, generators),
+            snippet=_snippet(subject, bodies.get(cable_id, ""), generators),
         ))
     return hits
 
 
-def _snippet(doc: tantivy.Document, generators: dict) -> str:
+def _bodies(settings: Settings, cables: list[tuple[str, int | None]]) -> dict[str, str]:
+    """cable_id -> body of these (cable_id, year) cables, read from the paragraphs table.
+
+    The index does not store bodies, so the hits' paragraphs are read back: from the
+    ``year=Y`` folders of the hits' years when the table has them, and within the files only
+    the row groups whose cable_id range holds a hit (~10 ms each at Cablegate scale).
+    """
+    folder = settings.table_dir("paragraphs").resolve()  # one version, even during a swap
+    if not cables or not folder.is_dir():
+        return {}
+    years = {year for _, year in cables}
+    year_dirs = [] if None in years else [folder / f"year={year}" for year in sorted(years)]
+    if year_dirs and all(year_dir.is_dir() for year_dir in year_dirs):
+        files = [file for year_dir in year_dirs for file in sorted(year_dir.rglob("*.parquet"))]
+    else:
+        files = sorted(folder.rglob("*.parquet"))
+    if not files:
+        return {}
+    wanted = [cable_id for cable_id, _ in cables]
+    try:
+        frame = cable_bodies(pl.scan_parquet(files, hive_partitioning=False)
+                             .filter(pl.col("cable_id").is_in(wanted))).collect()
+    except FileNotFoundError:
+        return {}  # that version was pruned under us: snippets fall back to the subjects
+    return dict(zip(frame["cable_id"].to_list(), frame["body"].to_list(), strict=True))
+
+
+def _snippet(subject: str, body: str, generators: dict) -> str:
     """The best body passage; else the subject, when only the subject matched."""
+    document = tantivy.Document(subject=subject, body=body)
     for field in ("body", "subject"):
-        snippet = generators[field].snippet_from_doc(doc)
+        snippet = generators[field].snippet_from_doc(document)
         if snippet.highlighted():
             return _marked(snippet)
-    body = doc.get_first("body") or doc.get_first("subject") or ""
-    return _WHITESPACE.sub(" ", body[:SNIPPET_CHARS]).strip()
+    return _WHITESPACE.sub(" ", (body or subject)[:SNIPPET_CHARS]).strip()
 
 
 def _day(value: str | None) -> date | None:

@@ -12,6 +12,9 @@ file, and writes ``meta.json`` by rename, so the copy shares bytes without shari
 deletes the cables that changed or vanished, adds the changed and new ones, commits, and then
 swaps ``current``. A search that opened the previous build keeps reading it; the next search
 opens the new one. Only the load step calls this (it holds the warehouse's writer lock).
+
+The index holds the words, not the text: it stores cable_id, subject, origin, created and
+year for the hit list, and the search makes a hit's snippet from its paragraphs in Parquet.
 """
 
 from __future__ import annotations
@@ -32,10 +35,21 @@ from flows.settings import Settings
 from transforms.version import parser_fingerprint
 
 # Bump when the schema or what goes into a document changes: the next build starts afresh.
-SCHEMA_VERSION = 2
+SCHEMA_VERSION = 3
 KEEP_BUILDS = 2
-WRITER_HEAP_BYTES = 128_000_000
+# Split between the writer's threads; each thread's share makes one segment (~75,000 cables).
+# Tantivy merges 8 segments of a size into one, which at 128 MB re-wrote the index a few
+# times over; at 600 MB a full build of 251,287 cables leaves 4 segments, 507,574 cables 8
+# of two sizes, and nothing is merged. Later small segments sit in a lower merge level, so
+# they are merged among themselves, cheaply. The writer's peak RSS stays ~1.4 GB.
+WRITER_HEAP_BYTES = 600_000_000
 WRITER_THREADS = 2  # this machine's cores: the writer indexes while Python feeds it
+# Fewer changed cables than this are indexed by one thread into one segment: two threads
+# would halve little work and double the small segments that later need merging.
+SMALL_UPDATE_CABLES = 20_000
+FEED_SLICE_ROWS = 1_000
+CLEANER_HEAP_BYTES = 15_000_000  # Tantivy's least: that writer only deletes files
+_CABLE_COLUMNS = ["cable_id", "subject", "origin", "created", "year"]
 _LOCK_FILES = {".tantivy-writer.lock", ".tantivy-meta.lock"}
 
 
@@ -44,7 +58,9 @@ def index_schema() -> tantivy.Schema:
     builder = tantivy.SchemaBuilder()
     builder.add_text_field("cable_id", stored=True, tokenizer_name="raw")
     builder.add_text_field("subject", stored=True, tokenizer_name="en_stem")
-    builder.add_text_field("body", stored=True, tokenizer_name="en_stem")
+    # Not stored: snippets are made from the hits' paragraphs in Parquet. A stored body
+    # tripled the index (1.6 GB instead of 0.5 GB for 250,000 cables).
+    builder.add_text_field("body", stored=False, tokenizer_name="en_stem")
     builder.add_text_field("origin", stored=True, tokenizer_name="raw")
     # Lowercased whole origin: the origin filter matches substrings against these terms.
     builder.add_text_field("origin_key", stored=False, tokenizer_name="raw")
@@ -81,44 +97,65 @@ def current_keys(settings: Settings) -> pl.DataFrame:
         .sort("cable_id").collect())
 
 
-def cable_documents(settings: Settings, wanted: pl.DataFrame) -> Iterator[pl.DataFrame]:
-    """The documents of the ``wanted`` cable_ids, one table chunk at a time.
+def cable_bodies(paragraphs: pl.LazyFrame) -> pl.LazyFrame:
+    """cable_id -> body: the paragraphs' text in order, one per line.
+
+    The one rule for what a cable's body is, shared by the indexer and by the snippets the
+    search makes (from Parquet, as the index does not store the body).
+    """
+    return (paragraphs.select("cable_id", "position", "text")
+            .group_by("cable_id", maintain_order=True)
+            .agg(pl.col("text").sort_by("position").str.join("\n").alias("body")))
+
+
+def cable_documents(settings: Settings, wanted: pl.DataFrame | None) -> Iterator[pl.DataFrame]:
+    """The documents of the ``wanted`` cable_ids (None: every cable), one table chunk at a time.
 
     `cables` and `paragraphs` are written in matching chunk files (``year=Y/part-N``), so
     each chunk's documents are built from two small files: memory stays bounded by a chunk.
-    The body is the paragraphs' text in order; a cable without paragraphs is still indexed
-    by its subject.
+    A cable without paragraphs is still indexed by its subject. Columns are those of
+    ``_add_documents``, in its order.
     """
     cables_dir = settings.table_dir("cables").resolve()
     paragraphs_dir = settings.table_dir("paragraphs").resolve()
-    columns = ["cable_id", "subject", "origin", "created", "year"]
     for cables_file in sorted(cables_dir.rglob("*.parquet")):
-        cables = (pl.scan_parquet(cables_file).select(columns)
-                  .join(wanted.lazy(), on="cable_id", how="semi").collect())
+        cables = pl.scan_parquet(cables_file).select(_CABLE_COLUMNS)
+        if wanted is not None:
+            cables = cables.join(wanted.lazy(), on="cable_id", how="semi")
+        cables = cables.collect().sort("cable_id")
         if cables.is_empty():
             continue
         paragraphs_file = paragraphs_dir / cables_file.relative_to(cables_dir)
         if paragraphs_file.exists():
-            bodies = (pl.scan_parquet(paragraphs_file).select("cable_id", "position", "text")
-                      .join(wanted.lazy(), on="cable_id", how="semi")
-                      .sort("cable_id", "position")
-                      .group_by("cable_id", maintain_order=True)
-                      .agg(pl.col("text").str.join("\n").alias("body")).collect())
+            paragraphs = pl.scan_parquet(paragraphs_file)
+            if wanted is not None:  # a few cables: skip the others' text as it is decoded
+                chunk_ids = cables["cable_id"].implode()
+                paragraphs = paragraphs.filter(pl.col("cable_id").is_in(chunk_ids))
+            bodies = cable_bodies(paragraphs).collect()
         else:
             bodies = pl.DataFrame(schema={"cable_id": pl.String(), "body": pl.String()})
-        yield (cables.join(bodies, on="cable_id", how="left")
-               .with_columns(pl.col("subject", "origin", "body").fill_null(""))
-               .sort("cable_id"))
+        origin = pl.col("origin").fill_null("")
+        yield cables.join(bodies, on="cable_id", how="left").select(
+            "cable_id", pl.col("subject").fill_null(""), pl.col("body").fill_null(""), origin,
+            origin_key=origin.str.to_lowercase(), created=pl.col("created").cast(pl.String),
+            year="year")
 
 
-def _document(row: dict) -> tantivy.Document:
-    fields = {"cable_id": row["cable_id"], "subject": row["subject"], "body": row["body"],
-              "origin": row["origin"], "origin_key": row["origin"].lower()}
-    if row["created"] is not None:
-        fields["created"] = row["created"].isoformat()
-    if row["year"] is not None:
-        fields["year"] = int(row["year"])
-    return tantivy.Document(**fields)
+def _add_documents(writer: tantivy.IndexWriter, documents: pl.DataFrame) -> None:
+    """One Tantivy document per row; plain lists and zip keep Python's share per cable small.
+
+    Rows go over in slices so that only a slice's bodies exist as Python strings at once.
+    """
+    for rows in documents.iter_slices(FEED_SLICE_ROWS):
+        for cable_id, subject, body, origin, origin_key, created, year in zip(
+                *(column.to_list() for column in rows.iter_columns()), strict=True):
+            document = tantivy.Document(cable_id=cable_id, subject=subject, body=body,
+                                        origin=origin, origin_key=origin_key)
+            if created is not None:
+                document.add_text("created", created)
+            if year is not None:
+                document.add_integer("year", year)
+            writer.add_document(document)
 
 
 def _link_or_copy(src: str, dst: str) -> None:
@@ -164,6 +201,11 @@ def build_search_index(settings: Settings) -> dict:
         replaced = changed.join(manifest, on="cable_id", how="semi").get_column("cable_id")
         vanished = manifest.join(keys, on="cable_id", how="anti").get_column("cable_id")
         replaced, vanished = replaced.to_list(), vanished.to_list()
+    if manifest is not None and len(replaced) + len(vanished) > max(manifest.height // 2,
+                                                                  SMALL_UPDATE_CABLES):
+        # Most of a big index is to go (a new parser changes every key): indexing afresh is
+        # cheaper than deleting and re-adding nearly all of it.
+        build = None
     stats = {"documents": keys.height, "added": changed.height - len(replaced),
              "replaced": len(replaced), "deleted": len(vanished), "fresh": build is None,
              "unchanged": False}
@@ -182,17 +224,18 @@ def build_search_index(settings: Settings) -> dict:
             shutil.copytree(build / "index", target / "index", copy_function=_link_or_copy,
                             ignore=lambda _dir, names: [n for n in names if n in _LOCK_FILES])
             index = tantivy.Index.open(str(target / "index"))
-        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=WRITER_THREADS)
+        threads = 1 if changed.height < SMALL_UPDATE_CABLES else WRITER_THREADS
+        writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=threads)
         if replaced or vanished:
             writer.delete_documents_by_query(
                 tantivy.Query.term_set_query(index.schema, "cable_id", [*replaced, *vanished]))
-        for documents in cable_documents(settings, changed.select("cable_id")):
-            for row in documents.iter_rows(named=True):
-                writer.add_document(_document(row))
+        wanted = None if build is None else changed.select("cable_id")
+        for documents in cable_documents(settings, wanted):
+            _add_documents(writer, documents)
         writer.commit()
         writer.wait_merging_threads()
         # Merges leave superseded segment files behind; a fresh writer's GC removes them.
-        cleaner = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=1)
+        cleaner = index.writer(heap_size=CLEANER_HEAP_BYTES, num_threads=1)
         cleaner.garbage_collect_files()
         del cleaner
         keys.write_parquet(target / "manifest.parquet")

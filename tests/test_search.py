@@ -196,3 +196,15 @@ def test_empty_warehouse_builds_an_empty_index(tmp_path):
     settings = Settings(warehouse=tmp_path / "warehouse")
     assert build_search_index(settings)["documents"] == 0
     assert search(settings, "nuclear") == []
+
+
+def test_most_cables_changed_builds_afresh(settings, monkeypatch):
+    import flows.search_index as search_index
+
+    monkeypatch.setattr(search_index, "SMALL_UPDATE_CABLES", 0)  # as if the index were big
+    edited = [(*row[:4], [*row[4], "A closing paragraph on wheat."]) for row in CABLE_ROWS]
+    write_tables(settings, edited[:2] + CABLE_ROWS[2:])  # two cables of three changed
+    stats = build_search_index(settings)
+    assert (stats["fresh"], stats["replaced"], stats["documents"]) == (True, 2, 3)
+    assert sorted(ids(search(settings, "wheat"))) == ["06KABUL100", "08ISLAMABAD421"]
+    assert set(ids(search(settings, "taliban OR iran"))) == {r[0] for r in CABLE_ROWS}
