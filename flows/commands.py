@@ -42,10 +42,12 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.run_record import record_if_unchanged
 
     sources = _absolute(args.sources)
+    plan_file = None
     if not (args.dask or args.dask_local):
         try:  # nothing new, changed or vanished: recorded in a second, without Prefect
-            summary = record_if_unchanged(settings, sources or list(settings.sources),
-                                          args.format, args.prune, args.wait, args.include)
+            summary, plan_file = record_if_unchanged(
+                settings, sources or list(settings.sources), args.format, args.prune,
+                args.wait, args.include)
         except WarehouseBusy as error:
             raise CliError(str(error)) from None
         if summary is not None:
@@ -62,7 +64,8 @@ def cmd_run(args: argparse.Namespace) -> int:
             else:
                 summary = cables_etl(sources=sources or None, warehouse=str(settings.warehouse),
                                      layout=args.format, prune=args.prune,
-                                     wait_seconds=args.wait, include=args.include)
+                                     wait_seconds=args.wait, include=args.include,
+                                     plan_file=plan_file)
     except WarehouseBusy as error:
         raise CliError(str(error)) from None
     print(run_summary_text(summary, str(settings.duckdb_path)))

@@ -30,6 +30,7 @@ from flows.run_record import (
     new_run_id,
     run_summary,
     unchanged,
+    usable_plan,
 )
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.search import build_search_index
@@ -128,7 +129,8 @@ def load_duckdb_task(settings: Settings, run_id: str, version: str) -> dict[str,
 
 def run_pipeline(settings: Settings, sources: list[str], layout: str | None = None,
                  prune: bool = False, wait_seconds: float = 0.0,
-                 run_id: str | None = None, include: str | None = None) -> dict:
+                 run_id: str | None = None, include: str | None = None,
+                 plan_file: str | None = None) -> dict:
     """The flow body; callable from a flow (Prefect) or directly (tests of the pieces).
 
     Order matters for crash safety: the new Parquet version is written aside, the DuckDB
@@ -140,9 +142,14 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
     with writer_lock(settings, wait_seconds):
         clock = time.perf_counter()
         known_files = ledger_files(settings)
-        plan_path = plan_task(settings, sources, layout, prune, run_id or new_run_id(),
-                              include)
-        plan = Plan.read(Path(plan_path))
+        plan = usable_plan(settings, plan_file, sources, layout, prune, include)
+        if plan is None:
+            plan_path = plan_task(settings, sources, layout, prune, run_id or new_run_id(),
+                                  include)
+            plan = Plan.read(Path(plan_path))
+        else:  # made by `cables run` a moment ago: its time is this run's plan stage
+            plan_path = str(plan_file)
+            clock -= plan.seconds
         stages["plan"] = time.perf_counter() - clock
 
         clock = time.perf_counter()
@@ -209,9 +216,11 @@ def _batch_cables(settings: Settings, key: str, counts: dict[str, int]) -> int:
 @flow(name="cables_etl", task_runner=ThreadPoolTaskRunner(max_workers=2), log_prints=True)
 def cables_etl(sources: list[str] | None = None, warehouse: str | None = None,
                layout: str | None = None, prune: bool = False, wait_seconds: float = 0.0,
-               include: str | None = None) -> dict:
-    """Extract raw cable files, parse them with Polars, publish Parquet, load DuckDB."""
+               include: str | None = None, plan_file: str | None = None) -> dict:
+    """Extract raw cable files, parse them with Polars, publish Parquet, load DuckDB.
+
+    ``plan_file``: a plan `cables run` made a moment before (used if still valid)."""
     overrides = {"warehouse": Path(warehouse)} if warehouse else {}
     settings = Settings(**overrides)
     return run_pipeline(settings, sources or list(settings.sources), layout, prune, wait_seconds,
-                        include=include)
+                        include=include, plan_file=plan_file)

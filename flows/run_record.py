@@ -10,19 +10,23 @@ from __future__ import annotations
 
 import time
 from datetime import datetime
+from pathlib import Path
 
 import polars as pl
 
 from flows.publish import table_rows as table_rows_of
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.settings import Settings
-from flows.staging import Plan, plan_run, previous_ledger
+from flows.staging import Plan, ledger_stamp, plan_request, plan_run, previous_ledger
 from transforms.tables import TABLES
 
 
 def unchanged(settings: Settings, plan: Plan) -> bool:
-    """Nothing to parse, nothing vanished, nothing missing, and a complete warehouse there."""
-    return (not plan.batches and not plan.vanished and not plan.missing_sources
+    """Nothing to parse, nothing newly vanished (or pruned), nothing missing, and a complete
+    warehouse there."""
+    vanished_as_before = not plan.prune and plan.vanished_before == len(plan.vanished)
+    return (not plan.batches and (not plan.vanished or vanished_as_before)
+            and not plan.missing_sources
             and settings.current_link.exists() and settings.duckdb_path.exists())
 
 
@@ -61,23 +65,38 @@ def run_summary(settings: Settings, plan: Plan, sources: list[str], started: dat
 
 def record_if_unchanged(settings: Settings, sources: list[str], layout: str | None = None,
                         prune: bool = False, wait_seconds: float = 0.0,
-                        include: str | None = None) -> dict | None:
-    """Plan the run; when it has nothing to do, record it in `load_runs` and return its
-    summary. ``None`` means there is work: run the flow (which plans again, under its lock,
-    since the sources may change in between)."""
+                        include: str | None = None) -> tuple[dict | None, str | None]:
+    """Plan the run. When it has nothing to do, record it in `load_runs` and return
+    ``(summary, None)``; else ``(None, plan file)``, for the flow, which uses that plan if
+    the ledger is still the one it was made against (``usable_plan``)."""
     if not settings.current_link.exists() or not settings.duckdb_path.exists():
-        return None
+        return None, None
     started = now_utc()
     with writer_lock(settings, wait_seconds):
         clock = time.perf_counter()
         plan = plan_run(settings, sources, layout, prune, new_run_id(), include)
         stages = {"plan": time.perf_counter() - clock}
         if not unchanged(settings, plan):
-            return None
+            plan.seconds = stages["plan"]
+            return None, str(plan.write(settings.tmp_dir / f"plan-{plan.run_id}.json"))
         summary = run_summary(settings, plan, sources, started, set(),
                               current_table_rows(settings), stages)
         append_load_run(settings, summary)
-    return summary
+    return summary, None
+
+
+def usable_plan(settings: Settings, plan_file: str | None, sources: list[str],
+                layout: str | None, prune: bool, include: str | None) -> Plan | None:
+    """The plan in ``plan_file`` if it answers this request against the ledger as it is
+    now (the caller holds the writer lock, so it cannot change under us); else None."""
+    if not plan_file or not Path(plan_file).exists():
+        return None
+    plan = Plan.read(Path(plan_file))
+    if (plan.request != plan_request(sources, layout, prune, include)
+            or plan.ledger_stamp != ledger_stamp(settings)):
+        Plan.remove(Path(plan_file))
+        return None
+    return plan
 
 
 def _inputs(settings: Settings, plan: Plan) -> int:

@@ -51,11 +51,12 @@ def _wanted(path: Path, root: Path, include: str | None) -> bool:
     return fnmatch.fnmatch(path.name, include)
 
 
-def _walk(root: str, seen: set[tuple[int, int]]) -> Iterator[SourceFile]:
-    """Files under ``root`` in sorted order; symlinked folders followed once (no loops).
+def _walk(root: str, seen: set[tuple[int, int]], out: list[SourceFile]) -> None:
+    """Append the files under ``root`` to ``out`` in sorted order; symlinked folders are
+    followed once (no loops).
 
-    Plain strings and ``os.scandir`` entries, not ``Path``: a 250,000-file collection is
-    walked (and stat-ed once per file) in about a second.
+    Plain strings and ``os.scandir`` entries, not ``Path``, and one list, not nested
+    generators: a 250,000-file collection is walked (and stat-ed once per file) in ~1 s.
     """
     try:
         entries = sorted(os.scandir(root), key=lambda e: e.name)
@@ -67,24 +68,16 @@ def _walk(root: str, seen: set[tuple[int, int]]) -> Iterator[SourceFile]:
         try:
             if entry.is_dir(follow_symlinks=True):
                 stat = entry.stat(follow_symlinks=True)
-                if (stat.st_dev, stat.st_ino) in seen:
-                    continue
-                seen.add((stat.st_dev, stat.st_ino))
-                yield from _walk(entry.path, seen)
-            else:
-                # Not only regular files: a dangling link, a FIFO or a socket is yielded too,
-                # and reading it records why it gave nothing (no name in a folder is lost).
-                yield _entry_file(entry)
+                if (stat.st_dev, stat.st_ino) not in seen:
+                    seen.add((stat.st_dev, stat.st_ino))
+                    _walk(entry.path, seen, out)
+                continue
+            # Not only regular files: a dangling link, a FIFO or a socket is listed too, and
+            # reading it records why it gave nothing (no name in a folder is lost).
+            stat = entry.stat(follow_symlinks=True)
+            out.append(SourceFile(entry.path, stat.st_size, stat.st_mtime_ns))
         except OSError:
-            yield SourceFile(entry.path, -1, -1)  # unreadable: reading it records the reason
-
-
-def _entry_file(entry: os.DirEntry) -> SourceFile:
-    try:
-        stat = entry.stat(follow_symlinks=True)
-        return SourceFile(entry.path, stat.st_size, stat.st_mtime_ns)
-    except OSError:
-        return SourceFile(entry.path, -1, -1)
+            out.append(SourceFile(entry.path, -1, -1))  # unreadable: reading records why
 
 
 def _source_file(path: Path) -> SourceFile:
@@ -138,7 +131,9 @@ def discover(
         if path.is_dir():
             root = path.resolve()
             seen = {(root.stat().st_dev, root.stat().st_ino)}
-            for found in _walk(str(root), seen):
+            walked: list[SourceFile] = []
+            _walk(str(root), seen, walked)
+            for found in walked:
                 if include is None or _wanted(Path(found.path), root, include):
                     files.setdefault(found.path, found)
             continue

@@ -57,6 +57,12 @@ class Plan:
     missing_sources: list[dict] = field(default_factory=list)
     files_seen: int = 0
     prune: bool = False
+    # What the plan was made against: the request, and the ledger file's identity. A plan
+    # made by `cables run` before the flow started is used by the flow only if both match.
+    request: str = ""
+    ledger_stamp: str = ""
+    vanished_before: int = 0  # vanished paths the ledger already records as vanished
+    seconds: float = 0.0  # spent making the plan (reported as the run's plan stage)
 
     def write(self, path: Path) -> Path:
         """The plan as JSON at ``path``, and each batch in its own file beside it, so a parse
@@ -94,6 +100,19 @@ def batch_done(settings: Settings, key: str) -> bool:
     return part_path(settings, LEDGER_PART, key).exists()
 
 
+def ledger_stamp(settings: Settings) -> str:
+    try:
+        stat = settings.ledger_path.stat()
+    except OSError:
+        return ""
+    return f"{settings.ledger_path.resolve()}:{stat.st_ino}:{stat.st_size}:{stat.st_mtime_ns}"
+
+
+def plan_request(sources: list[str], layout: str | None, prune: bool,
+                 include: str | None) -> str:
+    return json.dumps([list(sources), layout, prune, include])
+
+
 def previous_ledger(settings: Settings) -> pl.DataFrame | None:
     if not settings.ledger_path.exists():
         return None
@@ -125,14 +144,17 @@ def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
     """Which files need parsing, which staged parts are reused, which files vanished."""
     files, missing = discover(sources, include)
     known: dict[str, tuple[int, int, str, str | None]] = {}
+    stamp = ledger_stamp(settings)
     ledger = previous_ledger(settings)
     if ledger is not None:
         # One existence check per staged batch, not per file: a ledger holds 250,000 files.
         parts = ledger.get_column("part").drop_nulls().unique().to_list()
         done = {part for part in parts if batch_done(settings, part)}
-        for row in ledger.select("source_file", "size", "mtime_ns", "part", "sha256").iter_rows():
-            if row[3] in done:
-                known[row[0]] = (row[1], row[2], row[3], row[4])
+        columns = [ledger[name].to_list()
+                   for name in ("source_file", "size", "mtime_ns", "part", "sha256")]
+        for path, size, mtime_ns, part, sha256 in zip(*columns, strict=True):
+            if part in done:
+                known[path] = (size, mtime_ns, part, sha256)
     to_parse, reused = [], set()
     for f in files:
         seen = known.get(f.path)
@@ -145,6 +167,8 @@ def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
             to_parse.append(f)
     found = {f.path for f in files}
     vanished = sorted(p for p in known if p not in found)
+    vanished_before = 0 if not vanished or ledger is None else ledger.filter(
+        pl.col("source_file").is_in(vanished) & (pl.col("outcome") == "vanished")).height
     if not prune:
         reused.update(known[p][2] for p in vanished)
     # A small run (a few thousand new files) is still split across every worker process;
@@ -162,6 +186,9 @@ def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
         missing_sources=[_reject_dict(r) for r in missing],
         files_seen=len(files),
         prune=prune,
+        request=plan_request(sources, layout, prune, include),
+        ledger_stamp=stamp,
+        vanished_before=vanished_before,
     )
 
 

@@ -54,7 +54,7 @@ def run_flow(folder: Path, warehouse: Path, env: dict[str, str] | None = None) -
 
 def output_sizes(warehouse: Path) -> dict[str, float]:
     sizes = {}
-    for folder in sorted((warehouse / "current").iterdir()):
+    for folder in sorted(p for p in (warehouse / "current").iterdir() if p.is_dir()):
         sizes[folder.name] = sum(p.stat().st_size for p in folder.rglob("*.parquet")) / 2**20
     sizes["cables.duckdb"] = (warehouse / "cables.duckdb").stat().st_size / 2**20
     return {k: round(v, 1) for k, v in sizes.items()}
