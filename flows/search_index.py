@@ -82,14 +82,19 @@ def current_build(settings: Settings) -> Path | None:
     return build if (build / "index" / "meta.json").exists() else None
 
 
-def current_keys(settings: Settings) -> pl.DataFrame:
-    """cable_id -> content key of every cable in the current tables.
+def _table_dir(settings: Settings, table: str, version: Path | None) -> Path:
+    """A table's folder in ``version``, or the current one (resolved once)."""
+    return (version / table if version else settings.table_dir(table)).resolve()
+
+
+def current_keys(settings: Settings, version: Path | None = None) -> pl.DataFrame:
+    """cable_id -> content key of every cable in the current tables (or ``version``'s).
 
     A cable's indexed content (subject, origin, dates, paragraphs) is a function of its
     source bytes and the parser, so the key is the source hash plus the parser fingerprint:
     deciding what changed reads two short columns, never the text.
     """
-    files = sorted(settings.table_dir("cables").resolve().rglob("*.parquet"))
+    files = sorted(_table_dir(settings, "cables", version).rglob("*.parquet"))
     if not files:
         return pl.DataFrame(schema={"cable_id": pl.String(), "content_hash": pl.String()})
     return (pl.scan_parquet(files).select(
@@ -108,7 +113,8 @@ def cable_bodies(paragraphs: pl.LazyFrame) -> pl.LazyFrame:
             .agg(pl.col("text").sort_by("position").str.join("\n").alias("body")))
 
 
-def cable_documents(settings: Settings, wanted: pl.DataFrame | None) -> Iterator[pl.DataFrame]:
+def cable_documents(settings: Settings, wanted: pl.DataFrame | None,
+                    version: Path | None = None) -> Iterator[pl.DataFrame]:
     """The documents of the ``wanted`` cable_ids (None: every cable), one table chunk at a time.
 
     `cables` and `paragraphs` are written in matching chunk files (``year=Y/part-N``), so
@@ -116,8 +122,8 @@ def cable_documents(settings: Settings, wanted: pl.DataFrame | None) -> Iterator
     A cable without paragraphs is still indexed by its subject. Columns are those of
     ``_add_documents``, in its order.
     """
-    cables_dir = settings.table_dir("cables").resolve()
-    paragraphs_dir = settings.table_dir("paragraphs").resolve()
+    cables_dir = _table_dir(settings, "cables", version)
+    paragraphs_dir = _table_dir(settings, "paragraphs", version)
     for cables_file in sorted(cables_dir.rglob("*.parquet")):
         cables = pl.scan_parquet(cables_file).select(_CABLE_COLUMNS)
         if wanted is not None:
@@ -184,15 +190,16 @@ def _previous(settings: Settings) -> tuple[Path | None, pl.DataFrame | None]:
     return build, manifest
 
 
-def build_search_index(settings: Settings) -> dict:
-    """Bring the search index up to date with the current Parquet tables; swap it in.
+def build_search_index(settings: Settings, version: Path | None = None) -> dict:
+    """Bring the search index up to date with the current Parquet tables (or with those of
+    ``version``, about to become current); swap it in.
 
     Returns ``documents`` (cables in the index now), ``added`` (new cables), ``replaced``
     (cables whose content changed), ``deleted`` (cables gone from the tables), ``fresh``
     (built from nothing), ``unchanged`` (nothing to do: no new build) and ``seconds``.
     """
     clock = time.perf_counter()
-    keys = current_keys(settings)
+    keys = current_keys(settings, version)
     build, manifest = _previous(settings)
     if manifest is None:
         changed, replaced, vanished = keys, [], []
@@ -230,7 +237,7 @@ def build_search_index(settings: Settings) -> dict:
             writer.delete_documents_by_query(
                 tantivy.Query.term_set_query(index.schema, "cable_id", [*replaced, *vanished]))
         wanted = None if build is None else changed.select("cable_id")
-        for documents in cable_documents(settings, wanted):
+        for documents in cable_documents(settings, wanted, version):
             _add_documents(writer, documents)
         writer.commit()
         writer.wait_merging_threads()
