@@ -3,7 +3,8 @@
 Each publish writes every table into a new folder under ``.versions/`` and then swaps the
 ``current`` link to it in one rename, so a reader sees the previous set or the new one, never
 a mix. ``warehouse/<table>`` are fixed links through ``current``. `cables` and its children
-reuse the previous version's unchanged files by hard link (``flows.publish_files``).
+reuse the previous version's unchanged files by hard link (``flows.publish_files``,
+``flows.publish_write``).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from pathlib import Path
 import polars as pl
 
 from flows.atomic import point_link
-from flows.publish_files import ROW_GROUP_ROWS, previous_manifest, write_cable_tables
+from flows.publish_files import previous_manifest
+from flows.publish_write import ROW_GROUP_ROWS, write_cable_tables
 from flows.settings import Settings
 from flows.staging import LEDGER_PART, Plan, chunk_paths, part_path, previous_ledger
 from transforms.batch import BODY_LENGTH, winners
