@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
+import atexit
 import os
+import shutil
 import tempfile
 from pathlib import Path
 
@@ -15,6 +17,7 @@ SEED_CABLE = ROOT / "seeds" / "cables" / "08ISLAMABAD421.txt"
 # Prefect reads its settings at import: point its home and result storage at a temp dir
 # before any test imports it, so caches never leak between runs or into the project.
 _PREFECT_TMP = Path(tempfile.mkdtemp(prefix="cables-prefect-"))
+atexit.register(shutil.rmtree, _PREFECT_TMP, ignore_errors=True)
 os.environ["PREFECT_HOME"] = str(_PREFECT_TMP / "home")
 os.environ["PREFECT_LOCAL_STORAGE_PATH"] = str(_PREFECT_TMP / "storage")
 os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
