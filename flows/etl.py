@@ -165,18 +165,17 @@ def run_pipeline(settings: Settings, sources: list[str], layout: str | None = No
 
             # The DuckDB file and the search index are built over the new version at once
             # (DuckDB and Tantivy work outside the GIL); `current` swaps when both are done.
-            # "search_index" is the time the index took beyond the load.
+            # "search_index" is the time the index took beyond the load. If the load fails,
+            # the index still finishes (Tantivy cannot be stopped half way); the next run's
+            # index build brings it back in line with `current`.
             clock = time.perf_counter()
             version = version_dir(settings, plan.run_id)
             with ThreadPoolExecutor(max_workers=1) as side:
                 indexing = side.submit(build_search_index, settings, version)
-                try:
-                    load_duckdb_task(settings, plan.run_id, str(version))
-                    stages["load"] = time.perf_counter() - clock
-                    clock = time.perf_counter()
-                    search_stats = indexing.result()
-                finally:
-                    indexing.cancel()
+                load_duckdb_task(settings, plan.run_id, str(version))
+                stages["load"] = time.perf_counter() - clock
+                clock = time.perf_counter()
+                search_stats = indexing.result()
             swap_current(settings, version)
             stages["search_index"] = time.perf_counter() - clock
             get_run_logger().info("search index: %s", search_stats)
