@@ -195,6 +195,15 @@ def test_pathological_input_is_fast(body: str) -> None:
     assert time.perf_counter() - started < 0.5  # never hang
 
 
+def test_preview_cut_twice_reads_the_second_block() -> None:
+    # A "partial extract" preview cut at "..." whose full head is cut again: once raised
+    # AttributeError (a None match) when the block held a padded serial, rejecting the cable.
+    body = "SUBJECT: X\n\nREF: A. STATE 00012345 ...\nREF: B. ROME 00000456 ...\n1. (C) Text.\n"
+    assert parse_references(body, 2008) == [
+        Reference("B", "ROME 00000456", "08ROME456", "cable")
+    ]
+
+
 @pytest.mark.parametrize("body", ["", "REF:", "REF: ;;;", "\x00\xff", None])
 def test_garbage_never_raises(body: str) -> None:
     assert isinstance(parse_references(body, 2008), list)

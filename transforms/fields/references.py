@@ -104,15 +104,15 @@ def _ref_block(body: str) -> str:
     paragraph_one = search_near_word(_PARAGRAPH_ONE, head, b"1", 1, " \t")
     limit = paragraph_one.start() if paragraph_one else len(head)
     start = search_near_word(_REF_START, head, b"ref", 0, " \t", 0, limit)
-    block = ""
-    for _attempt in range(2):
-        if start is None:
-            return block
-        block, truncated_at = _block_from(head, start.end())
-        if truncated_at is None:
-            break
+    if start is None:
+        return ""
+    block, truncated_at = _block_from(head, start.end())
+    if truncated_at is not None:
         # A "partial extract" record shows a preview cut at "..." and then the full head.
-        start = search_near_word(_REF_START, head, b"ref", 0, " \t", truncated_at)
+        full = search_near_word(_REF_START, head, b"ref", 0, " \t", truncated_at)
+        if full is not None:
+            start = full
+            block, truncated_at = _block_from(head, start.end())
     if block.strip().upper() == "NONE":
         return ""
     # Each pattern below needs a literal piece ("PAGE"; "00" and "OF"; "000"): a block without
