@@ -59,7 +59,7 @@ def plan_task(settings: Settings, sources: list[str], layout: str | None, prune:
     plan = plan_run(settings, sources, layout, prune, run_id, include)
     get_run_logger().info(
         "discovered %d files: %d to parse in %d batches, %d staged parts reused, %d vanished",
-        plan.files_seen, sum(len(b.files) for b in plan.batches), len(plan.batches),
+        plan.files_seen, plan.files_to_parse(), len(plan.batches),
         len(plan.reused), len(plan.vanished))
     return str(plan.write(settings.tmp_dir / f"plan-{plan.run_id}.json"))
 
@@ -192,7 +192,7 @@ def _parse_batches(settings: Settings, plan: Plan, plan_path: str,
                    layout: str | None) -> list[dict[str, int]]:
     """One task per batch; progress is reported here, in the flow's thread, as each ends."""
     progress = active_progress()
-    progress.start(sum(len(b.files) for b in plan.batches), len(plan.batches))
+    progress.start(plan.files_to_parse(), len(plan.batches))
     try:
         futures = {parse_batch_task.submit(settings, plan_path, i, layout): i
                    for i in range(len(plan.batches))}
@@ -201,7 +201,7 @@ def _parse_batches(settings: Settings, plan: Plan, plan_path: str,
             index = futures[future]
             counts[index] = future.result()
             batch = plan.batches[index]
-            progress.advance(len(batch.files), _batch_cables(settings, batch.key, counts[index]))
+            progress.advance(batch.file_count, _batch_cables(settings, batch.key, counts[index]))
     finally:
         progress.stop()
         _close_parse_pool()

@@ -16,10 +16,17 @@ from pathlib import Path
 import polars as pl
 
 from flows.atomic import point_link
-from flows.publish_files import previous_manifest
+from flows.publish_files import UNIT, previous_manifest
 from flows.publish_write import ROW_GROUP_ROWS, write_cable_tables
 from flows.settings import Settings
-from flows.staging import LEDGER_PART, Plan, chunk_paths, part_path, previous_ledger
+from flows.staging import (
+    LEDGER_PART,
+    Plan,
+    chunk_paths,
+    parsed_files,
+    part_path,
+    previous_ledger,
+)
 from transforms.batch import BODY_LENGTH, winners
 from transforms.tables import (
     CABLES,
@@ -46,10 +53,7 @@ def _scan(settings: Settings, table: str, keys: list[str]) -> pl.LazyFrame:
 
 def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
     """(source_file, part) of every file whose rows belong in this publish."""
-    schema = {"source_file": pl.String(), "_part": pl.String()}
-    fresh = pl.DataFrame(
-        [(f.path, b.key) for b in plan.batches for f in b.files], schema=schema, orient="row"
-    )
+    fresh = parsed_files(settings, plan).rename({"part": "_part"}).collect()
     ledger = previous_ledger(settings)
     if ledger is None:
         return fresh
@@ -110,9 +114,9 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
             .collect()
         )
         won = winners(slim.lazy()).collect()
-        duplicates = _duplicates(slim, won)
-        del slim  # the cable tables' writing needs the memory
-        write_cable_tables(settings, won, version, previous)
+        # Only a cable_id with several copies has losers: the anti-join runs on those rows.
+        duplicates = _duplicates(slim.filter(pl.col("cable_id").is_duplicated()), won)
+        del slim
         rejects = (
             _scan(settings, REJECTS.name, keys)
             .join(live.lazy(), on=["source_file", "_part"], how="semi")
@@ -121,9 +125,17 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
             .sort(["source_file", "source_member", "reason"], nulls_last=True)
         ).collect()
         ledger = _ledger(settings, keys, live, won, duplicates, rejects, plan)
+        # Every per-cable frame but the winners' keys is written or dropped before the
+        # cable tables are: their writing holds a group of staged rows, whatever N.
+        _write_file(ledger, version / LEDGER.name / DATA_FILE)
+        del ledger, live
+        write_cable_tables(settings, won.select(*UNIT, "year"), version, previous)
+        won_rows = won.height
+        del won
     else:
-        won = CABLES.empty()
-        duplicates, rejects, ledger = DUPLICATES.empty(), REJECTS.empty(), LEDGER.empty()
+        won_rows = 0
+        duplicates, rejects = DUPLICATES.empty(), REJECTS.empty()
+        _write_file(LEDGER.empty(), version / LEDGER.name / DATA_FILE)
     if plan.missing_sources:
         missing = pl.DataFrame(
             [
@@ -142,9 +154,9 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
         )
         rejects = pl.concat([rejects, missing]).sort(["source_file", "reason"])
     for table in (CABLES, *CHILD_TABLES):
-        if won.height == 0:  # every table is at least one (empty) file, so readers find it
+        if won_rows == 0:  # every table is at least one (empty) file, so readers find it
             _write_file(table.empty(), version / table.name / DATA_FILE)
-    for table, frame in ((DUPLICATES, duplicates), (REJECTS, rejects), (LEDGER, ledger)):
+    for table, frame in ((DUPLICATES, duplicates), (REJECTS, rejects)):
         _write_file(frame, version / table.name / DATA_FILE)
     for table in TABLES:
         counts[table.name] = table_rows(version / table.name)
@@ -153,9 +165,9 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
     return counts
 
 
-def _duplicates(slim: pl.DataFrame, won: pl.DataFrame) -> pl.DataFrame:
+def _duplicates(copies: pl.DataFrame, won: pl.DataFrame) -> pl.DataFrame:
     unit = ["cable_id", "source_file", "source_member", "source_sha256"]
-    losers = slim.join(won.select(unit), on=unit, how="anti", nulls_equal=True)
+    losers = copies.join(won.select(unit), on=unit, how="anti", nulls_equal=True)
     return (
         losers.join(
             won.select(

@@ -17,7 +17,14 @@ import polars as pl
 from flows.publish import table_rows as table_rows_of
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.settings import Settings
-from flows.staging import Plan, ledger_stamp, plan_request, plan_run, previous_ledger
+from flows.staging import (
+    Plan,
+    ledger_stamp,
+    parsed_files,
+    plan_request,
+    plan_run,
+    previous_ledger,
+)
 from transforms.tables import TABLES
 
 
@@ -34,24 +41,27 @@ def current_table_rows(settings: Settings) -> dict[str, int]:
     return {t.name: table_rows_of(settings.table_dir(t.name)) for t in TABLES}
 
 
-def ledger_files(settings: Settings) -> set[str]:
+def ledger_files(settings: Settings) -> pl.Series:
     """Source files an earlier run recorded: what this run parses is new, or else changed."""
     ledger = previous_ledger(settings)
-    return set() if ledger is None else set(ledger["source_file"].to_list())
+    return pl.Series("source_file", [] if ledger is None else ledger["source_file"],
+                     dtype=pl.String())
 
 
 def run_summary(settings: Settings, plan: Plan, sources: list[str], started: datetime,
-                known_files: set[str], table_rows: dict[str, int],
+                known_files: pl.Series, table_rows: dict[str, int],
                 stages: dict[str, float]) -> dict:
-    parsed = [f.path for b in plan.batches for f in b.files]
-    files_new = sum(1 for path in parsed if path not in known_files)
+    parsed = plan.files_to_parse()
+    files_new = (parsed_files(settings, plan)
+                 .filter(~pl.col("source_file").is_in(known_files.implode()))
+                 .select(pl.len()).collect().item())
     return {
         "run_id": plan.run_id, "started_at": started, "sources": list(sources),
         "files_seen": plan.files_seen,
-        "files_parsed": len(parsed),
+        "files_parsed": parsed,
         "files_new": files_new,
-        "files_changed": len(parsed) - files_new,
-        "files_reused": plan.files_seen - len(parsed),
+        "files_changed": parsed - files_new,
+        "files_reused": plan.files_seen - parsed,
         "files_vanished": len(plan.vanished),
         "inputs": _inputs(settings, plan),
         "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
@@ -79,7 +89,7 @@ def record_if_unchanged(settings: Settings, sources: list[str], layout: str | No
         if not unchanged(settings, plan):
             plan.seconds = stages["plan"]
             return None, str(plan.write(settings.tmp_dir / f"plan-{plan.run_id}.json"))
-        summary = run_summary(settings, plan, sources, started, set(),
+        summary = run_summary(settings, plan, sources, started, ledger_files(settings),
                               current_table_rows(settings), stages)
         append_load_run(settings, summary)
     return summary, None

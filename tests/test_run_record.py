@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import shutil
+from pathlib import Path
 
 from flows.run_record import record_if_unchanged, usable_plan
 from flows.runs import last_runs
 from flows.settings import Settings
+from flows.staging import Batch, batch_path
 from tests.conftest import SEED_CABLE
 from tests.fixture_cables import text_cable
 from tests.plain_pipeline import run_plain
@@ -30,8 +32,10 @@ def test_nothing_new_is_recorded_and_work_gets_a_plan_the_flow_can_use(tmp_path)
     summary, plan_file = record_if_unchanged(settings, request)
     assert summary is None and plan_file
     plan = usable_plan(settings, plan_file, request, None, False, None)
-    assert [f.path.rsplit("/", 1)[1] for b in plan.batches for f in b.files] == [
-        "09VALLETTA77.txt"]
+    assert [b.file_count for b in plan.batches] == [1]  # the flow holds no file lists
+    batch = Batch.read(batch_path(Path(plan_file), 0))
+    assert [f.path.rsplit("/", 1)[1] for f in batch.files] == ["09VALLETTA77.txt"]
+    assert batch.key == plan.batches[0].key
     assert usable_plan(settings, plan_file, request, "txt", False, None) is None  # other ask
 
     _, plan_file = record_if_unchanged(settings, request)
