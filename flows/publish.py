@@ -16,17 +16,10 @@ from pathlib import Path
 import polars as pl
 
 from flows.atomic import point_link
-from flows.publish_files import UNIT, previous_manifest
+from flows.publish_files import MANIFEST_SCHEMA, UNIT, layout_files, previous_manifest
 from flows.publish_write import ROW_GROUP_ROWS, write_cable_tables
 from flows.settings import Settings
-from flows.staging import (
-    LEDGER_PART,
-    Plan,
-    chunk_paths,
-    parsed_files,
-    part_path,
-    previous_ledger,
-)
+from flows.staging import LEDGER_PART, Plan, parsed_files, previous_ledger, scan_parts
 from transforms.batch import BODY_LENGTH, winners
 from transforms.tables import (
     CABLES,
@@ -39,16 +32,6 @@ from transforms.tables import (
 
 KEEP_VERSIONS = 2
 DATA_FILE = "data.parquet"
-
-
-def _scan(settings: Settings, table: str, keys: list[str]) -> pl.LazyFrame:
-    if table == LEDGER_PART:
-        paths = [str(part_path(settings, table, k)) for k in keys]
-    else:
-        paths = [str(p) for k in keys for p in chunk_paths(settings, table, k)]
-    return pl.scan_parquet(paths, include_file_paths="_part").with_columns(
-        pl.col("_part").str.extract(r"/([0-9a-f]+)(?:\.\d+)?\.parquet$")
-    )
 
 
 def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
@@ -97,7 +80,7 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
 
     if keys:
         slim = (
-            _scan(settings, CABLES.name, keys)
+            scan_parts(settings, CABLES.name, keys)
             .join(live.lazy(), on=["source_file", "_part"], how="semi")
             .select(
                 "cable_id",
@@ -118,7 +101,7 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
         duplicates = _duplicates(slim.filter(pl.col("cable_id").is_duplicated()), won)
         del slim
         rejects = (
-            _scan(settings, REJECTS.name, keys)
+            scan_parts(settings, REJECTS.name, keys)
             .join(live.lazy(), on=["source_file", "_part"], how="semi")
             .select(REJECTS.column_names)
             .unique()
@@ -129,9 +112,11 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
         # cable tables are: their writing holds a group of staged rows, whatever N.
         _write_file(ledger, version / LEDGER.name / DATA_FILE)
         del ledger, live
-        write_cable_tables(settings, won.select(*UNIT, "year"), version, previous)
+        old_dir, old = previous if previous else (None, MANIFEST_SCHEMA.to_frame())
+        linked, assigned = layout_files(old, won.select(*UNIT, "year"))
         won_rows = won.height
-        del won
+        del won, old, previous
+        write_cable_tables(settings, linked, assigned, version, old_dir)
     else:
         won_rows = 0
         duplicates, rejects = DUPLICATES.empty(), REJECTS.empty()
@@ -190,7 +175,7 @@ def _ledger(
     plan: Plan,
 ) -> pl.DataFrame:
     files = (
-        _scan(settings, LEDGER_PART, keys)
+        scan_parts(settings, LEDGER_PART, keys)
         .join(live.lazy(), on=["source_file", "_part"], how="semi")
         .rename({"_part": "part_key"})
         .collect()

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import polars as pl
 
-from flows.publish_files import MANIFEST, MANIFEST_SCHEMA, UNIT, layout_files
+from flows.publish_files import MANIFEST, MANIFEST_SCHEMA, UNIT
 from flows.settings import Settings
-from flows.staging import chunk_paths
+from flows.staging import scan_parts
 from transforms.batch import STAGED_KEY
 from transforms.schema import Table
 from transforms.tables import CABLES, CHILD_TABLES
@@ -30,11 +30,11 @@ CABLES_ROW_GROUP_ROWS = 2_048
 
 
 def write_cable_tables(
-    settings: Settings, won: pl.DataFrame, version: Path, previous: tuple[Path, pl.DataFrame] | None
+    settings: Settings, linked: pl.DataFrame, assigned: pl.DataFrame, version: Path,
+    old_dir: Path | None
 ) -> None:
-    """`cables` and its children of ``version`` for the winners ``won``, and its manifest."""
-    old_dir, old = previous if previous else (None, MANIFEST_SCHEMA.to_frame())
-    linked, assigned = layout_files(old, won.select(*UNIT, "year"))
+    """`cables` and its children of ``version`` as ``layout_files`` laid them out (files of
+    the previous version ``old_dir`` to link, cables to write), and its manifest."""
     for file in linked["file"].unique().to_list():
         for table in (CABLES, *CHILD_TABLES):
             _link(old_dir / table.name / file, version / table.name / file)
@@ -67,14 +67,7 @@ def _link(old: Path, new: Path) -> None:
 
 def _staged(settings: Settings, table: Table, rows: pl.DataFrame) -> pl.DataFrame:
     """The staged rows of ``table`` for the cables ``rows``, each with its output file."""
-    paths = [
-        str(p)
-        for key in rows["_part"].unique().sort().to_list()
-        for p in chunk_paths(settings, table.name, key)
-    ]
-    scan = pl.scan_parquet(paths, include_file_paths="_part").with_columns(
-        pl.col("_part").str.extract(r"/([0-9a-f]+)(?:\.\d+)?\.parquet$")
-    )
+    scan = scan_parts(settings, table.name, rows["_part"].unique().sort().to_list())
     if table is CABLES:
         joined = scan.join(rows.lazy().select(*UNIT, "out"), on=UNIT, nulls_equal=True)
     else:
