@@ -19,7 +19,8 @@ from flows.atomic import point_link
 from flows.publish_files import MANIFEST_SCHEMA, UNIT, layout_files, previous_manifest
 from flows.publish_write import ROW_GROUP_ROWS, write_cable_tables
 from flows.settings import Settings
-from flows.staging import LEDGER_PART, Plan, parsed_files, previous_ledger, scan_parts
+from flows.staged_parts import LEDGER_PART, parsed_files, scan_parts
+from flows.staging import Plan, previous_ledger
 from transforms.batch import BODY_LENGTH, winners
 from transforms.tables import (
     CABLES,
@@ -36,7 +37,8 @@ DATA_FILE = "data.parquet"
 
 def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
     """(source_file, part) of every file whose rows belong in this publish."""
-    fresh = parsed_files(settings, plan).rename({"part": "_part"}).collect()
+    keys = [b.key for b in plan.batches]
+    fresh = parsed_files(settings, keys).rename({"part": "_part"}).collect()
     ledger = previous_ledger(settings)
     if ledger is None:
         return fresh

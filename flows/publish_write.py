@@ -17,7 +17,7 @@ import polars as pl
 
 from flows.publish_files import MANIFEST, MANIFEST_SCHEMA, UNIT
 from flows.settings import Settings
-from flows.staging import scan_parts
+from flows.staged_parts import scan_parts
 from transforms.batch import STAGED_KEY
 from transforms.schema import Table
 from transforms.tables import CABLES, CHILD_TABLES

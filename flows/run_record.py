@@ -17,10 +17,10 @@ import polars as pl
 from flows.publish import table_rows as table_rows_of
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.settings import Settings
+from flows.staged_parts import parsed_files
 from flows.staging import (
     Plan,
     ledger_stamp,
-    parsed_files,
     plan_request,
     plan_run,
     previous_ledger,
@@ -52,7 +52,7 @@ def run_summary(settings: Settings, plan: Plan, sources: list[str], started: dat
                 known_files: pl.Series, table_rows: dict[str, int],
                 stages: dict[str, float]) -> dict:
     parsed = plan.files_to_parse()
-    files_new = (parsed_files(settings, plan)
+    files_new = (parsed_files(settings, [b.key for b in plan.batches])
                  .filter(~pl.col("source_file").is_in(known_files.implode()))
                  .select(pl.len()).collect().item())
     return {

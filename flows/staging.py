@@ -20,12 +20,12 @@ import polars as pl
 from flows.atomic import write_parquet_atomic
 from flows.settings import Settings
 from flows.sources import SourceFile, discover, file_sha256, read_source
+from flows.staged_parts import LEDGER_PART, batch_done, chunk_path, chunk_paths, part_path
 from transforms.batch import parse_items
 from transforms.raw import Reject
 from transforms.tables import CABLE_TABLES, REJECTS
 from transforms.version import parser_fingerprint
 
-LEDGER_PART = "ledger"
 STAGED_ROW_GROUP = 2_048
 ITEMS_PER_CHUNK = 5_000
 MIN_SPLIT_BYTES = 2 * 2**20
@@ -104,15 +104,6 @@ def batch_path(plan_path: Path, index: int) -> Path:
     return Path(plan_path).with_suffix("") / f"batch-{index:05d}.json"
 
 
-def part_path(settings: Settings, table: str, key: str) -> Path:
-    return settings.parts_dir / table / f"{key}.parquet"
-
-
-def batch_done(settings: Settings, key: str) -> bool:
-    # The ledger part is renamed into place last: its presence means the whole batch is there.
-    return part_path(settings, LEDGER_PART, key).exists()
-
-
 def ledger_stamp(settings: Settings) -> str:
     try:
         stat = settings.ledger_path.stat()
@@ -124,30 +115,6 @@ def ledger_stamp(settings: Settings) -> str:
 def plan_request(sources: list[str], layout: str | None, prune: bool,
                  include: str | None) -> str:
     return json.dumps([list(sources), layout, prune, include])
-
-
-def parsed_files(settings: Settings, plan: Plan) -> pl.LazyFrame:
-    """(source_file, part) of every file the plan's batches parsed, from their staged ledger
-    parts (one row per file of a batch), so the plan need not hold its files."""
-    paths = [str(part_path(settings, LEDGER_PART, b.key)) for b in plan.batches]
-    if not paths:
-        return pl.LazyFrame(schema={"source_file": pl.String(), "part": pl.String()})
-    return pl.scan_parquet(paths).select("source_file", "part")
-
-
-def scan_parts(settings: Settings, table: str, keys: list[str]) -> pl.LazyFrame:
-    """The staged rows of ``table`` in the batches ``keys``, each with its key as ``_part``."""
-    scans = []
-    for key in keys:
-        files = ([part_path(settings, table, key)] if table == LEDGER_PART
-                 else chunk_paths(settings, table, key))
-        # The key as a literal per batch, not each row's file path cut by a regex: ~70
-        # bytes a row that publish's per-cable bookkeeping would hold while it scans.
-        if files:
-            scans.append(pl.scan_parquet(files).with_columns(_part=pl.lit(key)))
-    if not scans:
-        raise FileNotFoundError(f"no staged {table} parts for batches {keys[:3]}...")
-    return pl.concat(scans, how="vertical")
 
 
 def previous_ledger(settings: Settings) -> pl.DataFrame | None:
@@ -246,14 +213,6 @@ def _has_unread_files(settings: Settings, key: str) -> bool:
     """A staged batch that failed to read a file is parsed again, not served from cache."""
     files = pl.read_parquet(part_path(settings, LEDGER_PART, key), columns=["sha256"])
     return files["sha256"].null_count() > 0
-
-
-def chunk_path(settings: Settings, table: str, key: str, chunk: int) -> Path:
-    return settings.parts_dir / table / f"{key}.{chunk:05d}.parquet"
-
-
-def chunk_paths(settings: Settings, table: str, key: str) -> list[Path]:
-    return sorted((settings.parts_dir / table).glob(f"{key}.*.parquet"))
 
 
 def parse_batch(settings: Settings, batch: Batch, layout: str | None = None) -> dict[str, int]:
