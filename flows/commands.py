@@ -53,6 +53,10 @@ def cmd_run(args: argparse.Namespace) -> int:
         if summary is not None:
             print(run_summary_text(summary, str(settings.duckdb_path)))
             return EXIT_REJECTS if summary["rejects"] else 0
+        if settings.workers > 1:
+            from flows.parse_pool import warm_parse_pool
+
+            warm_parse_pool(settings.workers)
     configure_prefect(settings)
     from flows.etl import cables_etl
     from flows.progress import console_progress, showing_progress

@@ -9,10 +9,9 @@ and the tests call too.
 
 from __future__ import annotations
 
-import multiprocessing
 import sys
 import time
-from concurrent.futures import ProcessPoolExecutor, ThreadPoolExecutor
+from concurrent.futures import ThreadPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from pathlib import Path
 
@@ -21,6 +20,7 @@ from prefect.futures import as_completed
 from prefect.task_runners import ThreadPoolTaskRunner
 from prefect.tasks import exponential_backoff
 
+from flows.parse_pool import close_parse_pool, parse_pool
 from flows.progress import active_progress
 from flows.publish import publish, swap_current, version_dir
 from flows.run_artifacts import publish_run_artifacts
@@ -48,7 +48,7 @@ IO_BACKOFF = exponential_backoff(backoff_factor=2)
 def _io_error(task, task_run, state) -> bool:
     error = state.data if isinstance(state.data, BaseException) else None
     if isinstance(error, BrokenProcessPool):
-        _close_parse_pool()  # a worker died: the next attempt starts a fresh pool
+        close_parse_pool()  # a worker died: the next attempt starts a fresh pool
     return isinstance(error, OSError | BrokenProcessPool)
 
 
@@ -64,27 +64,6 @@ def plan_task(settings: Settings, sources: list[str], layout: str | None, prune:
     return str(plan.write(settings.tmp_dir / f"plan-{plan.run_id}.json"))
 
 
-# Parsing is CPU-bound Python: threads would share one core. Each parse task (in a thread of
-# the flow's task runner) hands its batch to a process of this pool. Prefect's own process
-# pool runner would start a temporary API server in every worker (10-20 s each here).
-_pool: ProcessPoolExecutor | None = None
-
-
-def _parse_pool(workers: int) -> ProcessPoolExecutor:
-    global _pool
-    if _pool is None:
-        _pool = ProcessPoolExecutor(max_workers=workers,
-                                    mp_context=multiprocessing.get_context("spawn"))
-    return _pool
-
-
-def _close_parse_pool() -> None:
-    global _pool
-    if _pool is not None:
-        _pool.shutdown(cancel_futures=True)
-        _pool = None
-
-
 # No Prefect result cache here: a batch's staged parts are its cache, keyed by its files'
 # path, size and mtime and the parser's fingerprint (flows.staging); a finished batch returns
 # {"cached": 1} at once, so a re-run after a crash parses only the batches not finished.
@@ -94,7 +73,7 @@ def parse_batch_task(settings: Settings, plan_path: str, index: int,
                      layout: str | None) -> dict[str, int]:
     batch = Batch.read(batch_path(Path(plan_path), index))
     if settings.workers > 1 and len(batch.files) > 1 and not _on_dask_worker():
-        counts = _parse_pool(settings.workers).submit(parse_batch, settings, batch,
+        counts = parse_pool(settings.workers).submit(parse_batch, settings, batch,
                                                       layout).result()
     else:
         counts = parse_batch(settings, batch, layout)
@@ -204,7 +183,7 @@ def _parse_batches(settings: Settings, plan: Plan, plan_path: str,
             progress.advance(batch.file_count, _batch_cables(settings, batch.key, counts[index]))
     finally:
         progress.stop()
-        _close_parse_pool()
+        close_parse_pool()
     return [counts[i] for i in sorted(counts)]
 
 
