@@ -18,13 +18,7 @@ from flows.publish import table_rows as table_rows_of
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.settings import Settings
 from flows.staged_parts import parsed_files
-from flows.staging import (
-    Plan,
-    ledger_stamp,
-    plan_request,
-    plan_run,
-    previous_ledger,
-)
+from flows.staging import Plan, ledger_stamp, plan_request, plan_run, previous_ledger
 from transforms.tables import TABLES
 
 
@@ -89,7 +83,7 @@ def record_if_unchanged(settings: Settings, sources: list[str], layout: str | No
         if not unchanged(settings, plan):
             plan.seconds = stages["plan"]
             return None, str(plan.write(settings.tmp_dir / f"plan-{plan.run_id}.json"))
-        summary = run_summary(settings, plan, sources, started, ledger_files(settings),
+        summary = run_summary(settings, plan, sources, started, pl.Series(dtype=pl.String()),
                               current_table_rows(settings), stages)
         append_load_run(settings, summary)
     return summary, None
