@@ -11,6 +11,7 @@ from datetime import date
 from pathlib import Path
 
 import pytest
+from polars.testing import assert_frame_equal
 
 from flows.search import SearchError, build_search_index, parse_years, search
 from flows.search_index import current_build
@@ -208,3 +209,22 @@ def test_most_cables_changed_builds_afresh(settings, monkeypatch):
     assert (stats["fresh"], stats["replaced"], stats["documents"]) == (True, 2, 3)
     assert sorted(ids(search(settings, "wheat"))) == ["06KABUL100", "08ISLAMABAD421"]
     assert set(ids(search(settings, "taliban OR iran"))) == {r[0] for r in CABLE_ROWS}
+
+
+@pytest.mark.parametrize("wanted", [None, ["08ISLAMABAD421", "09PARIS200"]])
+def test_documents_are_the_same_in_slices(settings, monkeypatch, wanted):
+    # A cables file is indexed a slice of cable_ids at a time, each reading only the
+    # paragraphs of its range: slicing must not lose, split or mix any cable's body.
+    import polars as pl
+
+    import flows.search_index as search_index
+
+    wanted = None if wanted is None else pl.DataFrame({"cable_id": wanted})
+    whole = pl.concat(search_index.cable_documents(settings, wanted))
+    monkeypatch.setattr(search_index, "DOCUMENT_SLICE", 1)
+    slices = list(search_index.cable_documents(settings, wanted))
+    assert len(slices) == whole.height
+    assert_frame_equal(pl.concat(slices), whole)
+    assert whole.filter(pl.col("cable_id") == "08ISLAMABAD421")["body"].item() == (
+        "The prime minister discussed nuclear security with the delegation.\n"
+        "Taliban violence in the tribal areas was raised.")
