@@ -5,10 +5,16 @@
 --   cables         distinct cables carrying both
 --   tag_a_meaning  meaning of tag_a in tag_dictionary (null for unlisted tags)
 --   tag_b_meaning  meaning of tag_b in tag_dictionary
-with pairs as (
-    select a.tag as tag_a, b.tag as tag_b, count(distinct a.cable_id) as cables
-    from tags as a
-    join tags as b on b.cable_id = a.cable_id and a.tag < b.tag
+-- Each (cable, tag) once, so a pair is counted per cable with count(*): count(distinct)
+-- over the self-join took 0.7-1.0 s on the full release, this 0.35 s.
+with cable_tags as (
+    select distinct cable_id, tag from tags
+),
+
+pairs as (
+    select a.tag as tag_a, b.tag as tag_b, count(*) as cables
+    from cable_tags as a
+    join cable_tags as b on b.cable_id = a.cable_id and a.tag < b.tag
     group by all
 )
 
