@@ -23,8 +23,8 @@ def parse_pool(workers: int) -> ProcessPoolExecutor:
 
 
 def warm_parse_pool(workers: int) -> None:
-    """Start the workers now and have each import the parser, so their start-up (~0.6 s of
-    CPU each) overlaps the Prefect import and the flow's start instead of the parse."""
+    """Start the workers now and have each import the parser, so their start-up (~0.4 s
+    each: Python, Polars, the parser) overlaps the Prefect import and the flow's start."""
     pool = parse_pool(workers)
     for _ in range(workers):
         pool.submit(_import_parser)

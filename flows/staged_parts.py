@@ -54,5 +54,3 @@ def scan_parts(settings: Settings, table: str, keys: list[str]) -> pl.LazyFrame:
     if not scans:
         raise FileNotFoundError(f"no staged {table} parts for batches {keys[:3]}...")
     return pl.concat(scans, how="vertical")
-
-

@@ -146,7 +146,7 @@ def _compare(settings: Settings, files: list[SourceFile], ledger: pl.DataFrame |
              layout: str | None) -> tuple[list[SourceFile], set[str], pl.DataFrame]:
     """Files to parse, staged parts reused, and (source_file, part) of known files now gone.
 
-    One join, not a loop per file: 250,000 files compare in a tenth of a second.
+    One join, not a Python loop per file: 251,287 files compare in ~0.25 s.
     """
     if ledger is None:
         return files, set(), pl.DataFrame(schema={"source_file": pl.String(), "part": pl.String()})
