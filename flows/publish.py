@@ -39,7 +39,7 @@ def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
     """(source_file, part) of every file whose rows belong in this publish."""
     keys = [b.key for b in plan.batches]
     fresh = parsed_files(settings, keys).rename({"part": "_part"}).collect()
-    ledger = previous_ledger(settings)
+    ledger = previous_ledger(settings, ["source_file", "part"])
     if ledger is None:
         return fresh
     gone = pl.col("source_file").is_in(pl.Series(plan.vanished, dtype=pl.String()).implode())

@@ -37,7 +37,7 @@ def current_table_rows(settings: Settings) -> dict[str, int]:
 
 def ledger_files(settings: Settings) -> pl.Series:
     """Source files an earlier run recorded: what this run parses is new, or else changed."""
-    ledger = previous_ledger(settings)
+    ledger = previous_ledger(settings, ["source_file"])
     return pl.Series("source_file", [] if ledger is None else ledger["source_file"],
                      dtype=pl.String())
 
@@ -106,7 +106,7 @@ def usable_plan(settings: Settings, plan_file: str | None, sources: list[str],
 def _inputs(settings: Settings, plan: Plan) -> int:
     """Input units counted at the source (files, members, rows), not from the outcomes, so
     ``inputs = cables + duplicates + rejects`` is a check that can fail."""
-    ledger = previous_ledger(settings)
+    ledger = previous_ledger(settings, ["units"])
     units = 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
     return units + len(plan.missing_sources)
 

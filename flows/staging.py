@@ -117,10 +117,11 @@ def plan_request(sources: list[str], layout: str | None, prune: bool,
     return json.dumps([list(sources), layout, prune, include])
 
 
-def previous_ledger(settings: Settings) -> pl.DataFrame | None:
+def previous_ledger(settings: Settings, columns: list[str] | None = None) -> pl.DataFrame | None:
+    """The current ledger (only ``columns``, if given: a run reads it several times)."""
     if not settings.ledger_path.exists():
         return None
-    return pl.read_parquet(settings.ledger_path)
+    return pl.read_parquet(settings.ledger_path, columns=columns)
 
 
 def _batch_key(files: list[SourceFile], layout: str | None) -> str:
