@@ -124,7 +124,7 @@ def cable_documents(settings: Settings, wanted: pl.DataFrame | None,
     cable_id: each slice of a file's cables reads only the paragraph row groups of its
     cable_id range, so memory holds ``DOCUMENT_SLICE`` cables' text, whatever N. A cable
     without paragraphs is still indexed by its subject. Columns are those of
-    ``_add_documents``, in its order.
+    ``add_documents``, in its order.
     """
     cables_dir = _table_dir(settings, "cables", version)
     paragraphs_dir = _table_dir(settings, "paragraphs", version)
@@ -135,10 +135,11 @@ def cable_documents(settings: Settings, wanted: pl.DataFrame | None,
         cables = cables.collect().sort("cable_id")
         paragraphs_file = paragraphs_dir / cables_file.relative_to(cables_dir)
         for chunk in cables.iter_slices(DOCUMENT_SLICE):
-            yield _documents(chunk, paragraphs_file if paragraphs_file.exists() else None)
+            yield documents_of(chunk, paragraphs_file if paragraphs_file.exists() else None)
 
 
-def _documents(cables: pl.DataFrame, paragraphs_file: Path | None) -> pl.DataFrame:
+def documents_of(cables: pl.DataFrame, paragraphs_file: Path | None) -> pl.DataFrame:
+    """The documents of ``cables`` (a slice sorted by cable_id), bodies from the file."""
     bodies = pl.DataFrame(schema={"cable_id": pl.String(), "body": pl.String()})
     if paragraphs_file is not None:
         ids = cables["cable_id"]
@@ -154,7 +155,7 @@ def _documents(cables: pl.DataFrame, paragraphs_file: Path | None) -> pl.DataFra
         year="year")
 
 
-def _add_documents(writer: tantivy.IndexWriter, documents: pl.DataFrame) -> None:
+def add_documents(writer: tantivy.IndexWriter, documents: pl.DataFrame) -> None:
     """One Tantivy document per row; plain lists and zip keep Python's share per cable small.
 
     Rows go over in slices so that only a slice's bodies exist as Python strings at once.
@@ -245,7 +246,7 @@ def build_search_index(settings: Settings, version: Path | None = None) -> dict:
                 tantivy.Query.term_set_query(index.schema, "cable_id", [*replaced, *vanished]))
         wanted = None if build is None else changed.select("cable_id")
         for documents in cable_documents(settings, wanted, version):
-            _add_documents(writer, documents)
+            add_documents(writer, documents)
         writer.commit()
         writer.wait_merging_threads()
         # Merges leave superseded segment files behind; a fresh writer's GC removes them.

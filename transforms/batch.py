@@ -7,6 +7,7 @@ the winning copy of each cable is chosen (``winners``) exactly its children are 
 from __future__ import annotations
 
 from collections.abc import Iterable
+from dataclasses import dataclass, field
 from operator import itemgetter
 
 import polars as pl
@@ -62,29 +63,48 @@ def _safe_parse(raw: RawCable) -> ParsedCable | Reject:
                       raw.source_sha256)
 
 
-def parse_items(items: Iterable[RawCable | Reject]) -> dict[str, pl.DataFrame]:
-    """Parse every raw cable; frames for `cables`, each child table (staged) and `rejects`."""
-    cables: list[dict] = []
-    children: dict[str, list[tuple[dict, list[dict]]]] = {t.name: [] for t in CHILD_TABLES}
-    reject_rows: list[dict] = []
+@dataclass(slots=True)
+class ParsedRows:
+    """A batch's parsed rows, grouped by table, before they become frames."""
+
+    cables: list[dict] = field(default_factory=list)
+    children: dict[str, list[tuple[dict, list[dict]]]] = field(
+        default_factory=lambda: {t.name: [] for t in CHILD_TABLES})
+    rejects: list[dict] = field(default_factory=list)
+
+
+def parse_rows(items: Iterable[RawCable | Reject]) -> ParsedRows:
+    """Parse every raw cable; its rows grouped by table (each child row with its cable's)."""
+    rows = ParsedRows()
     for item in items:
         parsed = item if isinstance(item, Reject) else _safe_parse(item)
         if isinstance(parsed, Reject):
-            reject_rows.append(reject_row(parsed))
+            rows.rejects.append(reject_row(parsed))
             continue
-        cables.append(parsed.cable)
+        rows.cables.append(parsed.cable)
         for table in CHILD_TABLES:
-            rows = getattr(parsed, table.name)
-            if rows:
-                children[table.name].append((parsed.cable, rows))
+            child_rows = getattr(parsed, table.name)
+            if child_rows:
+                rows.children[table.name].append((parsed.cable, child_rows))
+    return rows
+
+
+def staged_frames(rows: ParsedRows) -> dict[str, pl.DataFrame]:
+    """Frames for `cables`, each child table (staged) and `rejects`."""
     frames = {
-        CABLES.name: _cables_frame(cables).sort("year", "cable_id"),
-        REJECTS.name: REJECTS.frame(reject_rows),
+        CABLES.name: _cables_frame(rows.cables).sort("year", "cable_id"),
+        REJECTS.name: REJECTS.frame(rows.rejects),
     }
     for table in CHILD_TABLES:
-        frames[table.name] = _child_frame(children[table.name], staged_schema(table)).sort(
-            "year", "cable_id", "position")
+        frames[table.name] = _child_frame(rows.children[table.name],
+                                          staged_schema(table)).sort("year", "cable_id",
+                                                                     "position")
     return frames
+
+
+def parse_items(items: Iterable[RawCable | Reject]) -> dict[str, pl.DataFrame]:
+    """Parse every raw cable; frames for `cables`, each child table (staged) and `rejects`."""
+    return staged_frames(parse_rows(items))
 
 
 # Frames are built a column at a time: Polars converts a list of values per column many times

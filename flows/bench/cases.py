@@ -13,12 +13,14 @@ from pathlib import Path
 import duckdb
 import polars as pl
 
+from flows.bench.budget import budget_lines, cpu_budget
 from flows.bench.corpus import build_corpus
 from flows.bench.measure import measure
 from flows.bench.server import running_prefect_server
 from flows.settings import PROJECT_ROOT, Settings
 
-CASES = ("full", "noop", "add", "double", "slowest", "queries")
+CASES = ("full", "noop", "add", "double", "slowest", "queries", "budget")
+FLOW_CASES = {"full", "noop", "add", "double", "queries"}
 ADDED_CABLES = 2_500
 FLOOR_SCRIPT = 'find "$1" -type f -name "*.txt" -print0 | xargs -0 cat | grep -c SUBJECT'
 
@@ -45,7 +47,8 @@ def run_flow(folder: Path, warehouse: Path, env: dict[str, str] | None = None) -
     stages = json.loads(last["stage_seconds"])
     return {
         "input_mb": round(_corpus_bytes(folder) / 2**20, 1),
-        "wall_s": result.seconds, "peak_rss_mb": result.peak_rss_mb,
+        "wall_s": result.seconds, "cpu_s": result.cpu_seconds,
+        "peak_rss_mb": result.peak_rss_mb,
         "stages_s": stages, "overhead_s": result.seconds - sum(stages.values()),
         "cables": last["cables"], "rejects": last["rejects"],
         "files_parsed": last["files_parsed"], "files_seen": last["files_seen"],
@@ -139,7 +142,9 @@ def run_benchmark(corpus: Path, warehouse: Path, cases: list[str],
     figures["floor_cold_s"], figures["floor_s"] = round(cold, 2), round(warm, 2)
     with contextlib.ExitStack() as stack:
         env = None
-        if temporary_server:
+        if not set(cases) & FLOW_CASES:
+            figures["prefect"] = "not used"
+        elif temporary_server:
             figures["prefect"] = "temporary server per run"
         else:
             env, seconds = stack.enter_context(running_prefect_server())
@@ -170,15 +175,17 @@ def _run_cases(figures: dict, corpus: Path, meta: dict, warehouse: Path, cases: 
             build_corpus(Path(meta["source"]), double, 2 * meta["n"], meta["seed"])
         shutil.rmtree(warehouse, ignore_errors=True)
         rows["double"] = run_flow(double / "txt", warehouse, env)
+    if "budget" in cases:
+        figures["budget"] = cpu_budget(txt)
 
 
 def figures_table(figures: dict) -> str:
     head = (f"{'case':<8}{'wall s':>8}{'plan':>7}{'parse':>7}{'publish':>8}{'load':>7}"
             f"{'index':>7}{'other':>7}{'cables':>9}{'cables/s':>10}{'MB/s':>7}"
-            f"{'peak RSS MB':>12}{'x floor':>8}")
+            f"{'peak RSS MB':>12}{'x floor':>8}{'cpu s':>8}{'busy':>6}")
     lines = [f"input {figures['input_mb']} MB, floor (cat | grep) {figures['floor_s']} s "
              f"(first, cold pass: {figures['floor_cold_s']} s); Prefect: {figures['prefect']}",
-             head]
+             *([head] if figures["cases"] else [])]
     for name, row in figures["cases"].items():
         s = row["stages_s"]
         lines.append(
@@ -187,12 +194,15 @@ def figures_table(figures: dict) -> str:
             f"{s.get('search_index', 0):>7.1f}{row['overhead_s']:>7.1f}"
             f"{row['cables']:>9,}{row['cables'] / row['wall_s']:>10,.0f}"
             f"{row['input_mb'] / row['wall_s']:>7.1f}{row['peak_rss_mb']:>12,.0f}"
-            f"{row['wall_s'] / max(figures['floor_s'], 1e-3):>8.1f}")
+            f"{row['wall_s'] / max(figures['floor_s'], 1e-3):>8.1f}"
+            f"{row['cpu_s']:>8.1f}{row['cpu_s'] / row['wall_s']:>6.2f}")
     if "output_mb" in figures:
         lines.append("output MB: " + ", ".join(f"{k} {v}" for k, v in
                                                figures["output_mb"].items()))
     for name, seconds in figures.get("query_s", {}).items():
         lines.append(f"query {name}: {seconds:.3f} s")
+    if "budget" in figures:
+        lines += budget_lines(figures["budget"], figures["cables_in_corpus"])
     for row in figures.get("slowest", []):
         lines.append(f"slow cable {row['cable']}: {row['ms']} ms ({row['kb']} KB)")
     return "\n".join(lines)
