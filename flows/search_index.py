@@ -52,7 +52,7 @@ FEED_SLICE_ROWS = 1_000
 # text, where a whole file (10,000 cables) raised the index's peak RSS by ~200 MB.
 DOCUMENT_SLICE = 2_000
 CLEANER_HEAP_BYTES = 15_000_000  # Tantivy's least: that writer only deletes files
-_CABLE_COLUMNS = ["cable_id", "subject", "origin", "created", "year"]
+DOCUMENT_CABLE_COLUMNS = ["cable_id", "subject", "origin", "created", "year"]
 _LOCK_FILES = {".tantivy-writer.lock", ".tantivy-meta.lock"}
 
 
@@ -129,7 +129,7 @@ def cable_documents(settings: Settings, wanted: pl.DataFrame | None,
     cables_dir = _table_dir(settings, "cables", version)
     paragraphs_dir = _table_dir(settings, "paragraphs", version)
     for cables_file in sorted(cables_dir.rglob("*.parquet")):
-        cables = pl.scan_parquet(cables_file).select(_CABLE_COLUMNS)
+        cables = pl.scan_parquet(cables_file).select(DOCUMENT_CABLE_COLUMNS)
         if wanted is not None:
             cables = cables.join(wanted.lazy(), on="cable_id", how="semi")
         cables = cables.collect().sort("cable_id")

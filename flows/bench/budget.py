@@ -23,6 +23,7 @@ from pathlib import Path
 import tantivy
 
 from flows.search_index import (
+    DOCUMENT_CABLE_COLUMNS,
     WRITER_HEAP_BYTES,
     WRITER_THREADS,
     add_documents,
@@ -35,7 +36,7 @@ from transforms.batch import parse_rows, staged_frames
 
 SAMPLE_FILES = 5_000
 STEPS = ("read", "parse", "frames", "write", "index")
-_DOCUMENT_COLUMNS = ["cable_id", "subject", "origin", "created", "year"]
+
 
 
 @contextmanager
@@ -75,7 +76,7 @@ def cpu_budget(txt: Path, sample: int = SAMPLE_FILES) -> dict:
         with _cpu(spent, "index"):
             index = tantivy.Index(index_schema(), path=str(folder / "index"))
             writer = index.writer(heap_size=WRITER_HEAP_BYTES, num_threads=WRITER_THREADS)
-            documents = frames["cables"].select(_DOCUMENT_COLUMNS).sort("cable_id")
+            documents = frames["cables"].select(DOCUMENT_CABLE_COLUMNS).sort("cable_id")
             add_documents(writer, documents_of(documents, folder / "paragraphs.parquet"))
             writer.commit()
             writer.wait_merging_threads()
