@@ -38,7 +38,6 @@ SAMPLE_FILES = 5_000
 STEPS = ("read", "parse", "frames", "write", "index")
 
 
-
 @contextmanager
 def _cpu(spent: dict[str, float], step: str) -> Iterator[None]:
     started = time.process_time()
