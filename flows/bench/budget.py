@@ -46,7 +46,9 @@ def _cpu(spent: dict[str, float], step: str) -> Iterator[None]:
 
 
 def cores() -> int:
-    return len(os.sched_getaffinity(0)) if hasattr(os, "sched_getaffinity") else os.cpu_count()
+    if hasattr(os, "sched_getaffinity"):  # the cores this process may run on
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
 
 
 def cpu_budget(txt: Path, sample: int = SAMPLE_FILES) -> dict:
