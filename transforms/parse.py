@@ -12,7 +12,6 @@ from datetime import date, datetime
 
 from transforms.dates import full_year
 from transforms.fields.classified_by import parse_classified_by
-from transforms.fields.corruption import has_dump_rows, strip_dump_rows
 from transforms.fields.declassification import parse_declassification
 from transforms.fields.ids import cable_id_from_parts, canonical_cable_id
 from transforms.fields.markings import (
@@ -24,7 +23,8 @@ from transforms.fields.markings import (
     parse_banner,
     parse_caveats,
 )
-from transforms.fields.paragraphs import parse_clean_paragraphs
+from transforms.fields.own_text import own_text_of
+from transforms.fields.paragraphs import Body, parse_body
 from transforms.fields.recipients import recipients_of_lines
 from transforms.fields.references import parse_references
 from transforms.fields.routing import addressee_lines, parse_routing, split_addressed
@@ -89,8 +89,9 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
     else:
         header, body = raw.header, raw.telegram
         addressees = addressee_lines(header)
-    dumped = has_dump_rows(body)
-    field_body = strip_dump_rows(body) if dumped else body
+    # Every field is read from the cable's own text: no dump row, preview or line-end debris.
+    own = own_text_of(body, raw.reference_id)
+    field_body = own.text
 
     routing = parse_routing(header, raw.created.year if raw.created else None)
     banner = parse_banner(field_body)
@@ -113,12 +114,18 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         year = full_year(int(cable_id[:2]))
 
     classification = raw.classification or banner.classification
-    subject = parse_subject(field_body, raw.title)
+    # A head field the full copy of a partial extract lost is read from its preview.
+    subject = parse_subject(field_body, None)
+    if subject.text is None:
+        subject = parse_subject(own.preview, raw.title)
     declass = parse_declassification(field_body)
+    if declass.eo is None and own.preview:
+        declass = parse_declassification(own.preview)
     classified = parse_classified_by(field_body)
-    # parse_paragraphs strips dump rows again: only a dumped body can still have some.
-    paragraph_body = strip_dump_rows(field_body) if dumped else field_body
-    paragraphs = parse_clean_paragraphs(paragraph_body) if field_body else []
+    if not classified.names and own.preview:
+        classified = parse_classified_by(own.preview)
+    parsed_body = parse_body(field_body) if field_body else Body([], [])
+    paragraphs = parsed_body.paragraphs
     # is_partial reads the head only: no copy of the whole telegram.
     telegram_head = f"{header}\n{body[:PARTIAL_HEAD_CHARS]}" if header else body
 
@@ -136,6 +143,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         "classification": classification,
         "classification_level": classification_level(classification),
         "caveats": parse_caveats(field_body, classification),
+        "head_notes": parsed_body.head_notes,
         "origin": raw.origin or origin_from_fm(routing.from_name),
         "origin_route": routing.origin_route,
         "transmission_id": routing.transmission_id,
@@ -155,7 +163,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         "is_partial": is_partial(telegram_head),
         "is_corrected": is_corrected(raw.title, field_body),
         "has_redactions": has_redactions(body),
-        "has_dump_rows": dumped,
+        "has_dump_rows": own.has_dump_rows,
         "header": header,
         "body": body,
         "source_file": raw.source_file,
@@ -176,10 +184,11 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
              "mcn": r.mcn, "excluded": r.excluded}
             for r in recipients_of_lines(addressees)
         ],
-        tags=[{"tag": t.tag, "kind": t.kind} for t in parse_tags(field_body)],
+        tags=[{"tag": t.tag, "kind": t.kind}
+              for t in parse_tags(field_body) or parse_tags(own.preview)],
         references=[
             {"letter": r.letter, "text": r.text, "referenced_cable_id": r.referenced_cable_id,
              "kind": r.kind}
-            for r in parse_references(field_body, year)
+            for r in parse_references(field_body, year) or parse_references(own.preview, year)
         ],
     )

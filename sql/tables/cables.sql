@@ -19,6 +19,7 @@ renamed as (
         classification,
         classification_level,
         caveats,
+        head_notes,
         origin,
         origin_route,
         transmission_id,

@@ -234,9 +234,8 @@ def test_corpus_paragraphs() -> None:
     assert not empty, empty[:10]
     assert not broken, broken[:10]
     assert not doubled, doubled[:10]
-    # measured: all but ~0.5 % keep >= 80 % of the text after the preamble (markers excluded);
-    # the rest are "..." excerpts whose whole preamble is glued on one line (08ANKARA1426)
-    assert len(short) <= 0.01 * bodies, (len(short), short[:10])
+    # Lines lost from the paragraphs are counted line by line, with every head field and note
+    # they may land in, by test_body_fidelity; a share of the text is no measure of that.
     assert len(disorder) <= 0.01 * bodies, disorder[:10]
     assert worst < 0.25, worst  # a never-hang bound; speed is the benchmark's (slowest ten)
 

@@ -41,7 +41,8 @@ PREAMBLE_FIELD = re.compile(
 TERMINAL_CHARS = (".", "!", "?", ":", ";", '"', "'", ")", "\u201d", "\u2019")
 
 _NUMBERED_BREAK = re.compile(
-    r"^\s*[A-Z][A-Za-z .'-]{1,30} \d{8}\s{1,4}\d{3}(?:\.\d{1,2})?\s{1,4}(?:OF|of)\s{1,4}\d{3}\s*$"
+    r"^\s*(?:-{5,}\s{1,4})?[A-Z][A-Za-z .'-]{1,30} \d{8}\s{1,4}\d{3}(?:\.\d{1,2})?\s{1,4}(?:OF|of)"
+    r"\s{1,4}\d{3}\s*$"
 )
 _PAGE_BREAK = re.compile(
     r"^\s*PAGE\s{1,10}\d{2,3}\s{1,10}[A-Z][A-Z -]{0,30}?\s\d{3,6}"

@@ -1,9 +1,9 @@
-"""How the paragraph parser reads one line of a body, and where the body's preamble ends.
+"""How the paragraph parser reads one line of a body.
 
 A line may open a paragraph (a marker such as ``¶1.``, ``1.(C)``, ``A.``), carry a
-classification mark (``(C)``, ``(S//NF)``), be a dash rule or a heading; the preamble (banner,
-caveats, E.O., TAGS, SUBJECT, REF, Classified By) comes before the first paragraph. The state
-machine that turns lines into paragraphs is ``paragraphs._Builder``.
+classification mark (``(C)``, ``(S//NF)``), be a dash rule, a section label or a heading. The
+head before the first paragraph is ``head_block``'s; the state machine that turns lines into
+paragraphs is ``paragraphs._Builder``.
 """
 
 from __future__ import annotations
@@ -11,46 +11,64 @@ from __future__ import annotations
 import functools
 import re
 
-from transforms.fields.page_breaks import BANNER, PREAMBLE_FIELD, TERMINAL_CHARS
+from transforms.fields.page_breaks import TERMINAL_CHARS
 
 MARKER = re.compile(
     r"^\s{0,12}(?P<pil>[\u00b6\ufffd]\s?)?(?P<num>\d{1,3}[A-Za-z]?|[A-Za-z])(?P<sep>[.)])"
     r"(?=[\s(]|$)[ \t]{0,12}"
 )
+# A number glued to its text: "1.KEY POINTS -- (C) ...", "2.Summary:" (a letter never is).
+TIGHT_MARKER = re.compile(
+    r"^\s{0,12}(?P<pil>[\u00b6\ufffd]\s?)?(?P<num>\d{1,3})(?P<sep>\.)(?=[A-Z])"
+)
 _MARK = re.compile(r"^\(\s?([A-Za-z][A-Za-z/ ]{0,38}?)\s?\)")
 _MARK_LEVELS = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI", "NF"})
 # A paragraph marker glued after the previous sentence (press and HTML versions).
+# (or after a heading glued before it: "MIDDLE EAST ----- 2. (C) ...", "ARTICLE 98: 5. (C) ...")
 _GLUED_MARKER = re.compile(
-    r"(?<=[.!?\"”’)\]])\s{1,6}(?=[\u00b6\ufffd]\s?\d{1,3}\.\s|\d{1,3}\.\s{0,3}\((?:U|C|S|TS|SBU)[/)])"
+    r"(?<=[.!?\"”’)\]:=_-])\s{1,6}(?=[\u00b6\ufffd]\s?\d{1,3}\.\s|\d{1,3}\.\s{0,3}\((?:U|C|S|TS|SBU)[/)])"
 )
+# A ruled title glued after a sentence: "... proposals. ------- SUMMARY -------".
+_GLUED_TITLE = re.compile(
+    r"(?<=[.!?\"”’)])\s{1,6}(?=-{3,}\s?[A-Z][^.!?\n]{1,80}?\s?-{3,}\s*(?:$|\d))"
+    r"|\s{1,6}(?=-{3,}\s?(?i:(?:executive\s|begin\s)?summary|comments?|background)\s?-{3,}\s*$)"
+)
+# What every match of ``_GLUED_TITLE`` holds, found in one scan of a text (no line end in it).
+_MIN_GLUED_LINE = 40  # a line with a sentence and a ruled title glued to it is longer
+_SENTENCE_ENDS = frozenset('.!?")\u201d\u2019')
+_GLUED_LABELS = ("SUMMARY", "EXECUTIV", "BEGIN SU", "COMMENT", "BACKGROU")
 # ``_GLUED_MARKER`` without its lookarounds: the same lines match it, but the regex engine
 # scans for the leading character class fast, so it tests a line before splitting it.
 _GLUED_HINT = re.compile(
-    r"[.!?\"”’)\]]\s{1,6}(?:[\u00b6\ufffd]\s?\d{1,3}\.\s|\d{1,3}\.\s{0,3}\((?:U|C|S|TS|SBU)[/)])"
+    r"[.!?\"”’)\]:=_-]\s{1,6}(?:[\u00b6\ufffd]\s?\d{1,3}\.\s|\d{1,3}\.\s{0,3}\((?:U|C|S|TS|SBU)[/)])"
 )
 # ``_GLUED_HINT`` on a whole text: a match never crosses a line end, as on one line.
 _GLUED_HINT_IN_TEXT = re.compile(_GLUED_HINT.pattern.replace(r"\s", r"[^\S\n]"))
 _HINT_BEFORE, _HINT_AFTER = 14, 8  # see ``_glued_lines``
 _GLUED_MARK_TAILS = ("U/", "U)", "C/", "C)", "S/", "S)", "TS/", "TS)", "SBU/", "SBU)")
-DASHES = re.compile(r"^\s{0,20}[-=_]{3,}[-=_ ]{0,120}$")
+DASHES = re.compile(r"^\s{0,20}(?:[-=_]{3,}|[-=_] [-=_] [-=_])[-=_ ]{0,120}$")
 TRAILING_RULE = re.compile(r"\s[-=_]{5,}\s*$")
 LEADING_RULE = re.compile(r"^[-=_]{5,}\s")
 RULE_CHARS = ("-", "=", "_")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MARKER_SEPS = (".", ")")
 _PILCROWS = ("\u00b6", "\ufffd")
-_FIELD_CONTINUATION = {"E": 2, "T": 3, "S": 4, "R": 15, "C": 4, "D": 3}
-_REF_ITEM = re.compile(
-    r"^\s{0,12}[\u00b6]?\s?\(?[A-Z]\)?[.)]?\s{1,6}(?:\d\d\s)?[A-Z][A-Z .'/-]{1,30}\s\d"
-)
-_CAVEAT = re.compile(
-    r"(?:sensitive but unclassified|please (?:protect|handle) accordingly|not for internet"
-    r"|^\s{0,10}(?:\(U\)\s)?(?:SBU|NOFORN|SIPDIS|SENSITIVE|EXDIS|NODIS|LIMDIS)\b)",
+_MAX_LABEL_LINE = 80
+# A line that is a section label only; its words in the order cables print them.
+_LABEL_LINE = re.compile(
+    r"^[-=_*\s\u00b6]{0,40}(?:(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s{1,3})?"
+    r"(?:EXECUTIVE\s+|BEGIN\s+)?(?:SUMMARY|SUMMAY|COMMENTS?|BACKGROUND|INTRODUCTION|OVERVIEW"
+    r"|ACTION\s+REQUESTS?|RECOMMENDATIONS?|CONCLUSIONS?|ANALYSIS|DISCUSSION)"
+    r"(?:\s+(?:AND|&)\s+(?:COMMENTS?|INTRODUCTION|SUMMARY|ACTION\s+REQUESTS?|BACKGROUND"
+    r"|RECOMMENDATIONS?|ANALYSIS|CONCLUSIONS?))?[\s:.]{0,3}[-=_*\s]{0,40}$",
     re.IGNORECASE,
 )
-_DATELINE = re.compile(r"^\s{0,10}[A-Z][a-z]{2,8}day, \d{1,2} [A-Z][a-z]{2,8} \d{4}, \d\d:\d\d")
-_CAPS_LINE = re.compile(r"^[A-Z0-9 ,;:/&().'-]{2,100}$")
-_PREAMBLE_SCAN = 80
+_WEBSITE = re.compile(
+    r"^\W{0,2}(?:(?:please\s+)?visit\b[^\n]{0,80}?\bweb\s?site\b|please\s+visit\s+us\s+at\b"
+    r"|https?://\S+\s*$)",
+    re.IGNORECASE,
+)
+_HEADING_FRAME = re.compile(r"^[\u00b6\s*=_-]+|[\s:*=_-]+$")
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 90
 MAX_UNDERLINED_HEADING = 120
@@ -58,19 +76,46 @@ MAX_UNDERLINED_HEADING = 120
 
 def split_glued(lines: list[str], text: str) -> list[str]:
     """``lines`` (those of ``text``) with a paragraph marker glued after a sentence (``... it.
-    2. (C) Next``) split off onto a line of its own."""
+    2. (C) Next``) split off onto a line of its own, and so a ruled heading glued after one
+    (``... policy proposals. ------- SUMMARY -------``, imitates 08MANAMA301)."""
     out: list[str] = []
     done = 0
-    for i in _glued_lines(text):
+    glued = _glued_lines(text)
+    titled = _ruled_title_lines(text)
+    if titled:
+        glued = sorted({*glued, *titled})
+    for i in glued:
         line = lines[i]
-        if ("¶" in line or "(" in line) and len(line) > 40:
+        if ("¶" in line or "(" in line or "---" in line) and len(line) > 40:
             out += lines[done:i]
-            out += _GLUED_MARKER.split(line)
+            for piece in _GLUED_MARKER.split(line):
+                out += _GLUED_TITLE.split(piece) if "---" in piece else [piece]
             done = i + 1
     if not done:
         return lines
     out += lines[done:]
     return out
+
+
+def _ruled_title_lines(text: str) -> list[int]:
+    """Indices of the lines of ``text`` on which a sentence ends and a ruled title follows.
+
+    Only lines holding "---" can: each is found by a substring scan and tried once (most
+    texts have a few rules, each a line of its own, too short to be tried)."""
+    indices: list[int] = []
+    at = text.find("---")
+    while at >= 0:
+        start = text.rfind("\n", 0, at) + 1
+        end = text.find("\n", at)
+        end = len(text) if end < 0 else end
+        before = text[max(start, at - 7) : at].rstrip(" ")
+        after = text[at : at + 120].lstrip("- ")[:8].upper()
+        maybe = (before[-1:] in _SENTENCE_ENDS and len(before) < at - start + 1) or (
+            before and after.startswith(_GLUED_LABELS))
+        if end - start > _MIN_GLUED_LINE and maybe and _GLUED_TITLE.search(text, start, end):
+            indices.append(text.count("\n", 0, start))
+        at = text.find("---", end)
+    return indices
 
 
 def _glued_lines(text: str) -> list[int]:
@@ -119,106 +164,6 @@ def _occurrences(text: str, char: str) -> list[int]:
     return found
 
 
-def _field_kind(line: str) -> str | None:
-    """First letter of the preamble field ``line`` opens (E, T, S, R, C, D), or None."""
-    match = PREAMBLE_FIELD.match(line)
-    if not match:
-        return None
-    word = match.group(0).strip().upper()
-    return "E" if word.startswith(("E.", "EO")) else word[0]
-
-
-def body_start(lines: list[str]) -> int:
-    """Index of the first line after the preamble.
-
-    The preamble ends after the last field block (a field line and up to a few continuation
-    lines, REF items after blank lines) found before the first marked paragraph; once a field
-    was seen, any other line but a caveat (``Sensitive but unclassified ...``) ends it.
-    """
-    limit = min(len(lines), _PREAMBLE_SCAN)
-    last_field_end = -1
-    kind: str | None = None
-    budget = 0
-    for i in range(limit):
-        line = lines[i]
-        if not line.strip():
-            kind = "r" if kind in ("R", "r") else None
-            continue
-        if _starts_paragraph(line) and not (kind == "R" and budget > 0 and _is_ref_item(line)):
-            break
-        new_kind = _field_kind(line)
-        if new_kind:
-            kind, budget, last_field_end = new_kind, _FIELD_CONTINUATION[new_kind], i
-        elif kind in _FIELD_CONTINUATION and budget > 0 and _continues(kind, lines[i - 1], line):
-            budget -= 1
-            last_field_end = i
-        elif kind == "r" and _REF_ITEM.match(line):
-            last_field_end = i
-        elif last_field_end >= 0:
-            if not (len(line) < 200 and _CAVEAT.search(line[:120])):
-                break
-            kind, last_field_end = None, i
-    if last_field_end < 0:
-        return _skip_banner(lines, 0)
-    return _skip_caveats(lines, last_field_end + 1)
-
-
-def _continues(kind: str, previous: str, line: str) -> bool:
-    """True when ``line`` continues the field block of ``kind`` whose last line is ``previous``."""
-    if kind in ("C", "E", "D") and previous.rstrip().endswith("."):
-        return False
-    return kind != "T" or bool(_CAPS_LINE.match(line.strip()))
-
-
-def _is_ref_item(line: str) -> bool:
-    """``¶B. LIMA 248`` inside a REF block: a lettered item without a classification mark."""
-    marker = MARKER.match(line)
-    return bool(marker and marker.group("num").isalpha() and not _mark_of(line))
-
-
-def _starts_paragraph(line: str) -> bool:
-    marker = MARKER.match(line)
-    return bool(marker and (marker.group("pil") or _mark_of(line)))
-
-
-def _skip_banner(lines: list[str], i: int) -> int:
-    """After the banner, caps caveat lines and press dateline of a body without fields."""
-    while i < len(lines):
-        line = lines[i]
-        stripped = line.strip()
-        if stripped and not (
-            BANNER.match(line)
-            or _DATELINE.match(line)
-            or _CAVEAT.match(stripped)
-            or (
-                _CAPS_LINE.match(stripped)
-                and len(stripped.split()) <= 6
-                and not MARKER.match(line)
-                and i + 1 < len(lines)
-                and not lines[i + 1].strip()
-                and BANNER.match(lines[0] if lines[0].strip() else "x")
-            )
-        ):
-            break
-        i += 1
-    return i
-
-
-def _skip_caveats(lines: list[str], i: int) -> int:
-    while i < len(lines):
-        stripped = lines[i].strip()
-        if stripped and not (len(stripped) < 200 and _CAVEAT.search(stripped[:120])):
-            break
-        i += 1
-    return i
-
-
-def _mark_of(line: str) -> str | None:
-    marker = MARKER.match(line)
-    rest = line[marker.end() :] if marker else line.lstrip()
-    return parse_mark(rest)[0]
-
-
 def parse_mark(text: str) -> tuple[str | None, str]:
     """(the classification mark at the start of ``text``, the text after it)."""
     if text[:1] != "(":  # as ``_MARK`` opens: most lines are ruled out without a regex call
@@ -247,9 +192,22 @@ def number_value(number: str) -> int:
 
 
 def heading_text(line: str) -> str:
-    """A heading without the dash rules glued to it."""
+    """A heading without the dash rules glued to it, nor a pilcrow or final colon."""
     text = LEADING_RULE.sub("", TRAILING_RULE.sub("", line[-250:]))
+    text = _HEADING_FRAME.sub("", text)
     return text.strip()
+
+
+def is_website_line(stripped: str) -> bool:
+    """True for the post's website line that many cables print before the signature
+    (``Visit Embassy Madrid's Classified Website: http://...``, ``Please visit us at http://``)."""
+    return (stripped[:1] in "VvPph\"" or "http" in stripped[:8]) and bool(_WEBSITE.match(stripped))
+
+
+def is_label_line(stripped: str) -> bool:
+    """True for a line that is only a section label (``Summary``, ``------- SUMMARY -------``,
+    ``I. Summary``, ``Summary and Comment:``, ``BACKGROUND``): a heading wherever it stands."""
+    return len(stripped) <= _MAX_LABEL_LINE and bool(_LABEL_LINE.match(stripped))
 
 
 def collapse_spaces(text: str) -> str:

@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from transforms.fields.corruption import strip_dump_rows
-from transforms.fields.page_breaks import page_break_free_lines, strip_page_breaks
+from transforms.fields.head_block import head_block, split_run_on
+from transforms.fields.own_text import own_text
 from transforms.fields.paragraph_lines import (
     DASHES,
     LEADING_RULE,
@@ -16,12 +16,14 @@ from transforms.fields.paragraph_lines import (
     MAX_HEADING_WORDS,
     MAX_UNDERLINED_HEADING,
     RULE_CHARS,
+    TIGHT_MARKER,
     TRAILING_RULE,
-    body_start,
     collapse_spaces,
     heading_text,
+    is_label_line,
     is_plain_symbol_line,
     is_terminal,
+    is_website_line,
     number_value,
     parse_mark,
     split_glued,
@@ -56,31 +58,58 @@ def parse_paragraphs(body: str) -> list[Paragraph]:
     """
     if not body:
         return []
-    return parse_clean_paragraphs(strip_dump_rows(body))
+    return parse_clean_paragraphs(own_text(body))
+
+
+class Body(NamedTuple):
+    """What the body parser finds: the paragraphs, and the head's lines that are no field."""
+
+    paragraphs: list[Paragraph]
+    head_notes: list[str]  # office lines, handling notes, stamps (see ``head_block``)
 
 
 def parse_clean_paragraphs(text: str) -> list[Paragraph]:
-    """``parse_paragraphs`` of a non-empty body whose dump rows ``strip_dump_rows`` removed
-    already (``parse_cable`` has done that for every field parser)."""
-    if "\r" in text:
-        text = strip_page_breaks(text).replace("\r\n", "\n").replace("\r", "\n")
-        lines = text.split("\n")
-    else:  # no line end to normalise: the lines as ``strip_page_breaks`` makes them
-        lines, text = page_break_free_lines(text)
-    lines = split_glued(lines, text)
-    start = body_start(lines)
-    content, _ = split_signature(lines[start:])
-    return _Builder().run(content)
+    """``parse_paragraphs`` of a non-empty body that ``own_text`` made already
+    (``parse_cable`` does that once for every field parser)."""
+    return parse_body(text).paragraphs
+
+
+def parse_body(text: str) -> Body:
+    """The paragraphs and head notes of a non-empty body that ``own_text`` made already."""
+    lines = text.split("\n")
+    lines = split_run_on(split_glued(lines, text))
+    head = head_block(lines)
+    content, _ = split_signature(lines[head.end :])
+    builder = _Builder()
+    paragraphs = builder.run(content)
+    return Body(paragraphs, head.notes + builder.notes)
+
+
+_DAMAGED_MARK = re.compile(r"(U|C|S|TS|SBU)\)\s+(?=[A-Z])")
+_LONE_CAVEATS = frozenset(("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"))
+_BOXED_LINES = 2
+_BOXED_LINE_CHARS = 60
+
+
+def _is_bare_label(parts: list[str]) -> bool:
+    """True for a paragraph whose whole text is a section label (``Summary.``)."""
+    return len(parts) == 1 and is_label_line(parts[0])
 
 
 class _Builder:
     """Turns the content lines of a body into paragraphs, one line at a time."""
 
-    __slots__ = ("blank_before", "block_start", "heading", "last_number", "paragraphs", "style")
+    __slots__ = (
+        "blank_before", "blank_seen", "block_start", "heading", "heading_new", "last_number",
+        "notes", "paragraphs", "style",
+    )
 
     def __init__(self) -> None:
         self.paragraphs: list[tuple[str | None, str | None, str | None, list[str]]] = []
         self.heading: str | None = None
+        self.heading_new = False  # a heading came since the last paragraph opened
+        self.blank_seen = False  # a blank line came since the last heading
+        self.notes: list[str] = []  # lines that are no paragraph text: the post's website line
         self.style: str | None = None  # "num", "paren" or "letter": the top-level markers
         self.last_number = 0
         self.blank_before = True
@@ -97,6 +126,8 @@ class _Builder:
             stripped = line.strip()
             if not stripped:
                 blank_before = self.blank_before = True
+                self.block_start = None  # a rule under a blank line underlines nothing
+                self.blank_seen = True
                 continue
             if not blank_before and parts is not None:
                 # Fast path for the common line, one more line of prose: it opens no paragraph
@@ -106,6 +137,7 @@ class _Builder:
                 # ``feed`` would append it to the current paragraph all the same.
                 if stripped[0].isalpha():
                     plain = stripped[1:2] not in seps and stripped[-1] not in rules
+                    plain = plain and stripped not in _LONE_CAVEATS
                 else:
                     plain = is_plain_symbol_line(line, stripped)
                 if plain and (
@@ -116,8 +148,10 @@ class _Builder:
                     self.block_start = None
                     continue
             self.feed(line, stripped, nxt)
-            blank_before = False
+            blank_before = self.blank_before
             parts = paragraphs[-1][3] if paragraphs else None
+        if self.heading_new and self.heading:
+            self.notes.append(self.heading)  # a title line after the last paragraph
         return [
             Paragraph(number, mark, heading, collapse_spaces(" ".join(parts)))
             for number, mark, heading, parts in paragraphs
@@ -128,19 +162,34 @@ class _Builder:
         """Take one non-blank ``line`` (``stripped`` is ``line.strip()``), ``nxt`` after it."""
         if stripped[0] in RULE_CHARS and DASHES.match(line):
             self._underline()
-            self.blank_before = False
+            self.blank_before = True  # a rule parts blocks as a blank line does
             return
-        marker = MARKER.match(line)
+        marker = MARKER.match(line) or TIGHT_MARKER.match(line)
         rest = line[marker.end() :] if marker else ""
         mark = parse_mark(rest) if marker else (None, "")
         if marker and self._accepts(marker, rest, mark[0]):
             self._start(marker.group("num"), marker.group("sep"), rest, mark)
-        elif self._is_heading(stripped, nxt):
-            self.heading = heading_text(stripped)
-            self.block_start = None
+        elif is_label_line(stripped) or self._is_heading(stripped, nxt):
+            if is_website_line(stripped):
+                self.notes.append(stripped)
+                return
+            self._set_heading(heading_text(stripped))
+            return
         else:
             self._text(stripped)
         self.blank_before = False
+
+    def _set_heading(self, heading: str) -> None:
+        """A heading line: it applies from the next paragraph on, and parts blocks. Heading
+        lines with no paragraph between join: a wrapped one with a space, a section heading
+        and the subsection heading under it with `` / ``."""
+        if self.heading_new and self.heading and heading:
+            heading = f"{self.heading}{' / ' if self.blank_seen else ' '}{heading}"
+        self.heading = heading or self.heading
+        self.heading_new = True
+        self.blank_seen = False
+        self.block_start = None
+        self.blank_before = True
 
     def _accepts(self, marker: re.Match[str], rest: str, mark: str | None) -> bool:
         """True when ``marker`` opens a top-level paragraph (see ``parse_paragraphs``); ``rest``
@@ -181,39 +230,63 @@ class _Builder:
             kind = "paren" if sep == ")" else "num"
             self.style = kind if self.style in (None, "letter") else self.style
             self.last_number = number_value(num)
-        parts = [text.strip()] if text.strip() else []
+        if mark is None and not num.isalpha():
+            damaged = _DAMAGED_MARK.match(text.lstrip())  # "¶1.  C)  Summary" (08MEXICO714)
+            if damaged:
+                mark, text = damaged.group(1).upper(), text.lstrip()[damaged.end() :]
+        text = text.strip().lstrip(":;,-").strip() if mark else text.strip()  # "(C):  Text"
+        parts = [text] if text else []
+        previous = self.paragraphs[-1] if self.paragraphs else None
+        if previous and previous[0] == num and _is_bare_label(previous[3]):
+            self.paragraphs.pop()  # "1. (C) Summary. 1. (C) Summary. The ...": printed twice
         self.paragraphs.append((num, mark, self.heading, parts))
         self.block_start = None
+        self.heading_new = False
 
     def _text(self, stripped: str) -> None:
+        if is_website_line(stripped):
+            self.notes.append(stripped)
+            return
+        if stripped in _LONE_CAVEATS:
+            return  # "SIPDIS" the system printed amid a paragraph: a caveat, in ``caveats``
         current = self.paragraphs[-1] if self.paragraphs else None
         bullet = stripped.startswith(("-", "*", "o ", "\u2022"))
-        if current is None or (current[0] is None and self.blank_before and not bullet):
+        # A block without marker opens a paragraph of its own at the start, after a heading,
+        # or in a run of unnumbered blocks; else it continues the numbered paragraph above.
+        opens = current is None or (self.blank_before and (
+            self.heading_new or (current[0] is None and not bullet)))
+        if opens:
             mark, text = parse_mark(stripped)
             self.paragraphs.append((None, mark, self.heading, [text.strip()]))
+            self.heading_new = False
         else:
             current[3].append(stripped)
         if self.blank_before:
             self.block_start = (len(self.paragraphs) - 1, len(self.paragraphs[-1][3]) - 1)
-        else:
-            self.block_start = None
+        elif self.block_start is not None and len(stripped) > _BOXED_LINE_CHARS:
+            self.block_start = None  # a second short line may still box a heading: kept
 
     def _underline(self) -> None:
-        """A dash line: the one-line block just above it becomes the heading."""
+        """A dash line: the block just above it (one line, or two short ones boxed between
+        rules: a name and a title) becomes the heading."""
         if self.block_start is None:
             return
         index, part = self.block_start
         number, _, _, parts = self.paragraphs[index]
-        if part != len(parts) - 1 or index != len(self.paragraphs) - 1:
+        lines = parts[part:]
+        if index != len(self.paragraphs) - 1 or not 0 < len(lines) <= _BOXED_LINES:
             return
-        title = parts.pop()
+        if len(lines) > 1 and any(
+            len(line) > _BOXED_LINE_CHARS or is_terminal(line) for line in lines
+        ):
+            return
+        title = " ".join(lines)
         if len(title) > MAX_UNDERLINED_HEADING:
-            parts.append(title)
             return
+        del parts[part:]
         if number is None and not parts:
             self.paragraphs.pop()
-        self.heading = heading_text(title)
-        self.block_start = None
+        self._set_heading(heading_text(title))
 
     def _is_heading(self, stripped: str, nxt: str) -> bool:
         nxt_ruled = nxt[:30].lstrip()[:1] in RULE_CHARS and DASHES.match(nxt)

@@ -7,17 +7,24 @@ import re
 from transforms.fields.hints import may_contain_word, search_near_word
 from transforms.fields.paragraphs import Paragraph
 
-_MARK = r"(?:\([A-Za-z/ ]{1,20}\)\s{0,3})?"
+_MARK = r"(?:\(\s?[A-Za-z]{1,4}(?:\s?/{1,2}[A-Za-z ]{1,20})?\s?\)\s{0,3})"
+# A numbered label: "I. Summary", "1) SUMMARY", "A. Summary".
+_LABEL_NUMBER = r"(?:(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s{1,3})?"
+# The label and what separates it from the text: a stop, a colon, dashes, a mark, or nothing
+# before a capitalised word of mixed-case text ("SUMMARY The Ministry ..."); SUMMAY/SUMARY are
+# typos cables carry.
 _SUMMARY_OPEN = re.compile(
-    _MARK + r"(?:EXECUTIVE\s)?SUMMARY(?:\s(?:AND|&)\s[A-Z][A-Za-z ]{2,30}?)?"
-    r"\s{0,3}(?:--|[.:;-])\s{0,6}",
+    rf"{_MARK}?{_LABEL_NUMBER}(?:(?:EXECUTIVE|BEGIN|INTRODUCTION\s(?:AND|&))\s)?SUMM?AR?Y"
+    r"(?:\s(?:AND|&)\s[A-Z][A-Za-z ]{2,30}?|\s(?:FROM|OF)\s[^:.\n]{3,40}(?=:)|\s?/\s?COMMENTS?)?"
+    rf"(?:\s{{0,3}}(?:--|[.:;-])|\s{{1,3}}(?={_MARK})|\s{{1,3}}(?=(?-i:[A-Z](?:[a-z]|[A-Z]{{1,5}}\s[A-Z][a-z]))))\s{{0,6}}{_MARK}?"
+    r"[-=_*\s]{0,20}",
     re.IGNORECASE,
 )
 _SUMMARY_END = re.compile(
     r"\(?\s?END\s(?:OF\s)?SUMMARY\b\s{0,3}[.:;-]{0,3}\s{0,3}\)?", re.IGNORECASE
 )
 _COMMENT_OPEN = re.compile(
-    _MARK + r"(?:BEGIN\s)?COMMENTS?(?:\sAND\s[A-Z ]{3,30}?)?\s{0,3}(?:--|[.:;-])\s{0,6}",
+    _MARK + r"?(?:BEGIN\s)?COMMENTS?(?:\sAND\s[A-Z ]{3,30}?)?\s{0,3}(?:--|[.:;-])\s{0,6}",
     re.IGNORECASE,
 )
 _INLINE_COMMENT = re.compile(r"\(?\bCOMMENTS?\s{0,3}(?:--|:)\s{0,6}", re.IGNORECASE)
@@ -27,9 +34,15 @@ _COMMENT_END = re.compile(
 # A word every match of an end marker holds: a paragraph without it is not scanned.
 _END_WORDS = {_SUMMARY_END: b"ummary", _COMMENT_END: b"comment"}
 _END_LEAD = 2  # an end marker's "END" comes at most this far into it: "( END"
-_SUMMARY_HEADING = re.compile(r"^\W{0,3}(?:EXECUTIVE\s)?SUMMARY\b", re.IGNORECASE)
+_SUMMARY_HEADING = re.compile(
+    r"^\W{0,3}(?:(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s{1,3})?(?:EXECUTIVE\s|BEGIN\s"
+    r"|INTRODUCTION\s(?:AND|&)\s)?SUMM?AR?Y\b",
+    re.IGNORECASE,
+)
 _COMMENT_HEADING = re.compile(r"^\W{0,3}COMMENTS?\b", re.IGNORECASE)
-_OPENER_WINDOW = 300
+_OPENER_WINDOW = 400
+_OPENER_SENTENCES = 4  # a label opens the text or one of its first sentences
+_SENTENCE_END = re.compile(r"[.!?:]\s+")
 _MAX_SPAN = 8  # paragraphs a summary or comment may run over before its end marker
 _SEPARATOR = "\n\n"
 
@@ -51,8 +64,8 @@ def parse_summary(paragraphs: list[Paragraph]) -> str | None:
         if start is not None:
             return _span(paragraphs, index, start, _SUMMARY_END)
     for index, paragraph in enumerate(paragraphs):
-        if paragraph.heading and _SUMMARY_HEADING.match(paragraph.heading):
-            return _span(paragraphs, index, 0, _SUMMARY_END, heading=paragraph.heading)
+        if paragraph.heading and _SUMMARY_HEADING.match(_innermost(paragraph.heading)):
+            return _span(paragraphs, index, 0, _SUMMARY_END, paragraph.heading, section=False)
     # no opener: an ``End Summary`` in the first paragraphs closes a summary that starts the body
     for index, paragraph in enumerate(paragraphs[:_MAX_SPAN]):
         if _find_end(_SUMMARY_END, paragraph.text):
@@ -78,7 +91,7 @@ def parse_comment(paragraphs: list[Paragraph]) -> str | None:
         if start is not None:
             last_open = (index, start)
         heading = paragraph.heading
-        if heading and _COMMENT_HEADING.match(heading):
+        if heading and _COMMENT_HEADING.match(_innermost(heading)):
             previous = paragraphs[index - 1].heading if index else None
             if previous != heading:
                 last_heading = index
@@ -90,18 +103,26 @@ def parse_comment(paragraphs: list[Paragraph]) -> str | None:
     return _inline_comment(paragraphs)
 
 
+def _innermost(heading: str) -> str:
+    """The subsection of a heading joined from a section and its subsection (``A / B``)."""
+    return heading.rpartition(" / ")[2]
+
+
 def _opener_end(text: str, opener: re.Pattern[str], first_sentence: bool = True) -> int | None:
-    """Where the text after an opener starts in ``text``, or None."""
+    """Where the text after an opener starts in ``text`` (the opener at its start, or at the
+    start of one of its first sentences), or None."""
     match = opener.match(text)
     if match:
         return match.end()
     if not first_sentence:
         return None
-    stop = text.find(". ", 0, _OPENER_WINDOW)
-    if stop < 0:
-        return None
-    match = opener.match(text, stop + 2)
-    return match.end() if match else None
+    for count, stop in enumerate(_SENTENCE_END.finditer(text, 0, _OPENER_WINDOW)):
+        if count >= _OPENER_SENTENCES:
+            break
+        match = opener.match(text, stop.end())
+        if match:
+            return match.end()
+    return None
 
 
 def _span(
@@ -110,11 +131,13 @@ def _span(
     start: int,
     end: re.Pattern[str],
     heading: str | None = None,
+    section: bool = True,
 ) -> str | None:
     """Text from ``start`` in paragraph ``index`` to the ``end`` marker or the block's end.
 
-    With ``heading`` the block runs over the paragraphs under that heading; without it, over
-    one paragraph unless a later paragraph (within ``_MAX_SPAN``) carries the end marker.
+    With ``heading`` the block runs over the paragraphs under that heading (with ``section``
+    False only up to an end marker among them, else it is the first paragraph); without it,
+    over one paragraph unless a later paragraph (within ``_MAX_SPAN``) carries the marker.
     """
     first = paragraphs[index].text[start:]
     closed = _find_end(end, first)
@@ -130,7 +153,7 @@ def _span(
             parts.append(later.text[: closed.start()])
             return _clean(_SEPARATOR.join(parts))
         parts.append(later.text)
-    if heading is not None:
+    if heading is not None and section:
         return _clean(_SEPARATOR.join(parts))
     return _clean(first)
 

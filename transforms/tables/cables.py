@@ -26,6 +26,9 @@ CABLES = Table(
         col("classification", Text, "Classification as published, e.g. SECRET//NOFORN"),
         col("classification_level", Text, "Level alone: UNCLASSIFIED ... TOP SECRET"),
         col("caveats", TextList, "Handling caveats: NOFORN, SIPDIS, EXDIS, NODIS, ..."),
+        col("head_notes", TextList,
+            "Lines of the head that are no field, as printed: office lines (DEPT FOR EUR/WE, "
+            "PASS TO USTR), handling notes, archive stamps"),
         col("origin", Text, "Originating post as published, e.g. Embassy Islamabad"),
         col("origin_route", Text, "Routing indicator of the sending station (the DE line)"),
         col("transmission_id", Text, "The VZCZC transmission id"),
