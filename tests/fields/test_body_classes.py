@@ -231,6 +231,17 @@ def test_the_website_line_is_a_note_not_a_heading() -> None:
                      "Afghanistan: ISAF grew.", id="07USNATO649-summary-from"),
         pytest.param("\u00b61. (C) Summary. \n1. (C) Summary. The conditions differ. \n",
                      "The conditions differ.", id="08ROME1406-marker-printed-twice"),
+        pytest.param("\u00b61. (U) Paragraph 2 is an action request. \n \n"
+                     "\u00b62. (C) Summary and Action Request. The president comes. "
+                     "End Summary and Action Request. \n",
+                     "The president comes.", id="09BRASILIA1300-summary-and-action-request"),
+        pytest.param("\u00b61. (SBU) The first of three cables. \n \nSUMMARY AND INTRODUCTION \n"
+                     + "\u2010" * 8 + " \n \n\u00b62. (C) The record is mixed. "
+                     "END SUMMARY AND INTRODUCTION. \n", "The record is mixed.",
+                     id="05PANAMA1729-unicode-rule"),
+        pytest.param("\u00b61. (C) The minister told us plenty. END SUMMARY. \n \n"
+                     "\u00b62. (C) More. \n",
+                     "The minister told us plenty.", id="10BERLIN164-end-summary-without-label"),
         pytest.param("------ \nSummary \n------ \n\u00b61. (C) The talks stalled. \n"
                      "\u00b62. (C) More. \n", "The talks stalled.",
                      id="no-end-summary-is-its-paragraph"),

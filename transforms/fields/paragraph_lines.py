@@ -46,10 +46,13 @@ _GLUED_HINT = re.compile(
 _GLUED_HINT_IN_TEXT = re.compile(_GLUED_HINT.pattern.replace(r"\s", r"[^\S\n]"))
 _HINT_BEFORE, _HINT_AFTER = 14, 8  # see ``_glued_lines``
 _GLUED_MARK_TAILS = ("U/", "U)", "C/", "C)", "S/", "S)", "TS/", "TS)", "SBU/", "SBU)")
-DASHES = re.compile(r"^\s{0,20}(?:[-=_]{3,}|[-=_] [-=_] [-=_])[-=_ ]{0,120}$")
-TRAILING_RULE = re.compile(r"\s[-=_]{5,}\s*$")
-LEADING_RULE = re.compile(r"^[-=_]{5,}\s")
-RULE_CHARS = ("-", "=", "_")
+# Rules are printed with "-", "=", "_" and, in some copies, Unicode hyphens and dashes.
+DASHES = re.compile(
+    r"^\s{0,20}(?:[-=_\u2010-\u2015]{3,}|[-=_] [-=_] [-=_])[-=_ \u2010-\u2015]{0,120}$"
+)
+TRAILING_RULE = re.compile(r"\s[-=_\u2010-\u2015]{5,}\s*$")
+LEADING_RULE = re.compile(r"^[-=_\u2010-\u2015]{5,}\s")
+RULE_CHARS = frozenset("-=_\u2010\u2011\u2012\u2013\u2014\u2015")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MARKER_SEPS = (".", ")")
 _PILCROWS = ("\u00b6", "\ufffd")

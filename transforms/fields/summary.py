@@ -15,7 +15,9 @@ _LABEL_NUMBER = r"(?:(?:[IVX]{1,4}|\d{1,2}|[A-Z])[.)]\s{1,3})?"
 # typos cables carry.
 _SUMMARY_OPEN = re.compile(
     rf"{_MARK}?{_LABEL_NUMBER}(?:(?:EXECUTIVE|BEGIN|INTRODUCTION\s(?:AND|&))\s)?SUMM?AR?Y"
-    r"(?:\s(?:AND|&)\s[A-Z][A-Za-z ]{2,30}?|\s(?:FROM|OF)\s[^:.\n]{3,40}(?=:)|\s?/\s?COMMENTS?)?"
+    r"(?:\s(?:AND|&)\s(?:COMMENTS?|ACTION\sREQUESTS?|INTRODUCTION|BACKGROUND|RECOMMENDATIONS?"
+    r"|ANALYSIS|CONCLUSIONS?|OVERVIEW|OUTLOOK|[A-Z][A-Za-z]{2,20}(?=\s{0,3}[.:;-]))"
+    r"|\s(?:FROM|OF)\s[^:.\n]{3,40}(?=:)|\s?/\s?COMMENTS?)?"
     rf"(?:\s{{0,3}}(?:--|[.:;-])|\s{{1,3}}(?={_MARK})|\s{{1,3}}(?=(?-i:[A-Z](?:[a-z]|[A-Z]{{1,5}}\s[A-Z][a-z]))))\s{{0,6}}{_MARK}?"
     r"[-=_*\s]{0,20}",
     re.IGNORECASE,
