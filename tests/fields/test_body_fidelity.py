@@ -59,7 +59,9 @@ def test_defect_counts_stay_under_their_ceilings(found) -> None:
     if os.environ.get("CABLES_RECORD_BODY"):
         higher = {k: (v, ceilings.get(k, 0)) for k, v in counts.items() if v > ceilings.get(k, 0)}
         assert not higher, f"a ceiling may only go down (now, recorded): {higher}"
-        RECORD.write_text(json.dumps({**_RECORDED, "ceilings": counts}, indent=1) + "\n")
+        assert with_any <= _RECORDED["cables_with_any"], "a ceiling may only go down"
+        record = {**_RECORDED, "ceilings": counts, "cables_with_any": with_any}
+        RECORD.write_text(json.dumps(record, indent=1) + "\n")
     above = {k: (v, ceilings[k]) for k, v in counts.items() if v > ceilings[k]}
     assert above == {}, f"classes above their recorded ceiling (now, ceiling): {above}"
     assert with_any <= _RECORDED["cables_with_any"], with_any

@@ -280,9 +280,14 @@ def _continues(kind: str, gap: bool, previous: str, line: str, block: str) -> bo
         return not previous.rstrip().endswith(".") and len(line) < 100
     if kind == "T":
         return bool(_TAG_LINE.match(line.strip()))
-    # SUBJECT: wrapped lines up to a blank line, a label or a paragraph, in the case it opened
+    # SUBJECT: wrapped lines up to a blank line, a label, a paragraph or a caveat line, in the
+    # case it opened
     stripped = line.strip()
-    return len(stripped) < _WRAPPED_CHARS and stripped.isupper() == previous.strip().isupper()
+    return (
+        len(stripped) < _WRAPPED_CHARS
+        and stripped.isupper() == previous.strip().isupper()
+        and not _is_head_line(stripped)
+    )
 
 
 def _bridges(lines: list[str], index: int, subject_line: str) -> bool:

@@ -111,7 +111,11 @@ def unflatten_head(text: str) -> str:
         found = [m.start() for m in _LABEL_IN_LINE.finditer(line)]
         labels = [at for at in found if at > 0]
         banner = _BANNER_SERIAL.match(line)
-        if not labels or (banner is None and len(found) < 2 and not _LINE_LABEL.match(line)):
+        # the handling note is cut off any head line ("...AND CHALLENGES SENSITIVE BUT ...")
+        note = any(line[at : at + 1] in "Ss" for at in labels)
+        if not labels or (
+            banner is None and len(found) < 2 and not note and not _LINE_LABEL.match(line)
+        ):
             continue
         cuts = sorted({*labels, *([banner.end()] if banner else [])})
         pieces = [line[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(line)], strict=True)]
