@@ -87,24 +87,42 @@ def strip_page_breaks(text: str) -> str:
     """
     if not text:
         return ""
+    positions = _candidate_positions(text)
+    if positions is not None and not _may_change(text, positions):
+        return text  # the common case: no line to look at, the text is not even split
     lines = text.split("\n")
-    kept = _strip_lines(text, lines)
+    kept = _strip_lines(text, lines, positions)
     return text if kept is lines else "\n".join(kept)
+
+
+def _may_change(text: str, positions: list[int]) -> bool:
+    """False when no line of ``text`` is a break line nor holds an inline break: only the
+    lines at ``positions`` (``_candidate_positions``) are read."""
+    for position in positions:
+        start = text.rfind("\n", 0, position) + 1
+        end = text.find("\n", position)
+        line = text[start : end if end >= 0 else len(text)]
+        if _may_break(line) and (
+            _break_tail(line, True) is not None or (" OF 0" in line and _INLINE_BREAK.search(line))
+        ):
+            return True
+    return False
 
 
 def page_break_free_lines(text: str) -> tuple[list[str], str]:
     """The lines of ``strip_page_breaks(text)`` (not joined and split again) and that text."""
     lines = text.split("\n")
-    kept = _strip_lines(text, lines) if text else lines
+    kept = _strip_lines(text, lines, _candidate_positions(text)) if text else lines
     return kept, text if kept is lines else "\n".join(kept)
 
 
-def _strip_lines(text: str, lines: list[str]) -> list[str]:
-    """The lines of ``strip_page_breaks``; ``lines`` itself when no line is a break."""
+def _strip_lines(text: str, lines: list[str], positions: list[int] | None) -> list[str]:
+    """The lines of ``strip_page_breaks``; ``lines`` itself when no line is a break.
+    ``positions`` is ``_candidate_positions(text)``."""
     count = len(lines)
     # Only these lines can be a break line or hold an inline break (see ``_break_tail``);
     # the runs of lines between them are copied as they are.
-    candidates = _candidate_lines(text, lines)
+    candidates = _candidate_lines(text, lines, positions)
     if not candidates:
         return lines
     candidates.append(count)
@@ -149,32 +167,41 @@ def _strip_lines(text: str, lines: list[str]) -> list[str]:
     return out
 
 
-def _candidate_lines(text: str, lines: list[str]) -> list[int]:
+def _candidate_lines(text: str, lines: list[str], positions: list[int] | None) -> list[int]:
     """Indices of the lines that may be break lines or hold an inline break, in order.
 
     Every break line holds "PAGE", "SECTION" or eight digits in a row (so does an inline
     break); in text of Latin-1 characters (where ``\\d`` is ``[0-9]``) those are found by
     substring scans of the whole text, and only their lines are looked at.
     """
-    try:
-        digits = text.encode("latin-1").translate(_DIGITS_AS_ZERO)
-    except UnicodeEncodeError:
+    if positions is None:
         return [i for i, line in enumerate(lines) if _may_break(line)]
-    positions = [
-        *_occurrences(text, "PAGE"),
-        *_occurrences(text, "SECTION"),
-        *_occurrences(digits, b"00000000"),
-    ]
     if not positions:
         return []
     indices: list[int] = []
     index = previous = 0
-    for position in sorted(positions):
+    for position in positions:
         index += text.count("\n", previous, position)
         previous = position
         if (not indices or indices[-1] != index) and _may_break(lines[index]):
             indices.append(index)
     return indices
+
+
+def _candidate_positions(text: str) -> list[int] | None:
+    """Offsets of "PAGE", "SECTION" and eight digits in a row in ``text``, in order (what
+    every break line holds); None when the text is not Latin-1 (``\\d`` is more there)."""
+    try:
+        digits = text.encode("latin-1").translate(_DIGITS_AS_ZERO)
+    except UnicodeEncodeError:
+        return None
+    return sorted(
+        [
+            *_occurrences(text, "PAGE"),
+            *_occurrences(text, "SECTION"),
+            *_occurrences(digits, b"00000000"),
+        ]
+    )
 
 
 def _occurrences(text, needle) -> list[int]:
