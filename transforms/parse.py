@@ -187,6 +187,6 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         references=[
             {"letter": r.letter, "text": r.text, "referenced_cable_id": r.referenced_cable_id,
              "kind": r.kind}
-            for r in parse_references(field_body, year)
+            for r in parse_references(field_body, year, cable_id, created)
         ],
     )
