@@ -29,7 +29,6 @@ ACCEPTED_UNKNOWN_STATIONS: dict[str, str] = {
     "XXXXXXXXXXXX": "a redacted station (10SHENYANG4)",
     "POC": "a point of contact's number (08STATE15220: Mtcr poc 201/2006)",
     "STATISTICS": "a report's year (06SANJOSE327: CRIME STATISTICS 2005)",
-    "THAN": "prose (08TRIPOLI530: more than 750 thousand)",
     "REQUEST": "a request's number (09CAIRO124)",
     "ATTACHMENT": "an attachment's number (09CAIRO124: ATTACHMENT 1)",
     "LOR": "a letter of request (09CAIRO124: LOR 08)",

@@ -87,3 +87,72 @@ def test_every_unknown_station_is_listed() -> None:
         unknown.update(unknown_stations(body, parsed.cable["year"]))
     print(f"\nwords in a station's place naming no station: {dict(unknown.most_common())}")
     assert set(unknown) - set(ACCEPTED_UNKNOWN_STATIONS) == set()
+
+
+# Cables of ../shared that once showed a defect, and the ids their REF blocks name.
+_REGRESSIONS: dict[str, list[str | None]] = {
+    "04BRUSSELS4944": ["04STATE244333", "04USEUBRUSSELS4936"],  # preview cut, full copy wins
+    "05BRASILIA3216": ["05BRASILIA3150"],  # REF.:
+    "05DUSHANBE1648": [None],  # "DUSHANBE 16...": a serial cut by the preview
+    "05THEHAGUE406": ["04THEHAGUE3350"],  # THE HAGUE 3350 (2004)
+    "06ABUDHABI1725": [
+        "05ABUDHABI3243", "05ABUDHABI3565", "06ABUDHABI409", "06ABUDHABI779", "06ABUDHABI1228",
+        "06ABUDHABI248", "06ABUDHABI176", "06ABUDHABI605", None, "06ABUDHABI1123",
+        "06ABUDHABI909", "06ABUDHABI1520", "06ABUDHABI1716", "06ABUDHABI1422", "06ABUDHABI1724",
+    ],  # USDEL 00007 is no station
+    "06PARIS1113": [None] * 7,  # EMBASSY PARIS DAILY REPORT FOR 01FEB06
+    "06SANJOSE327": [None, None, None],  # CRIME STATISTICS 2005
+    "06TAIPEI2921": ["06TAIPEI2800", "06TAIPEI133192"],  # TAIPEI in 2006, not AITTAIPEI
+    "07BRASILIA2185": ["07UNVIEVIENNA641"],  # UNVIE VIEN 641
+    "07BUENOSAIRES1352": [
+        "07BUENOSAIRES85", "07BUENOSAIRES978", "07BUENOSAIRES844", "07BUENOSAIRES1278",
+        "07BUENOSAIRES65", "07BUENOSAIRES1128",
+    ],  # BUENOS AIREDS 65
+    "07LIMA2129": ["07LIMA1841", "07LIMA2000", "07LIMA2009", "07LIMA2026"],  # cablemap oddity
+    "07LIMA2323": ["07LIMA2000", "07LIMA2009", "07LIMA2126", "07LIMA2236"],  # cablemap oddity
+    "08BEIJING647": [
+        "08STATE8231", "08BEIJING283", "08BEIJING358", "08STATE15164", "08BEIJING581",
+        "08BEIJING634",
+    ],  # BEIJINJG 581
+    "08BUENOSAIRES568": [
+        "08BUENOSAIRES496", "08BUENOSAIRES407", "08BUENOSAIRES356", "08BUENOSAIRES288",
+        "08BUENOSAIRES230", "07BUENOSAIRES1892",
+    ],  # ", 07 BsAs 1892": a year, not a serial, then BsAs
+    "08CASABLANCA81": ["05CASABLANCA1220", "07CASABLANCA169"],  # CASA
+    "08REYKJAVIK115": [None],  # SECTO 003 DTG ...
+    "08TRIPOLI530": [],  # "Ref: 2008/515" quoted in paragraph 7; paragraph 1 glued, 2 spaces
+    "09CAIRO124": [None, None],  # ATTACHMENT 1, LOR 08
+    "09CAIRO189": ["09STATE6970"],  # another cable's dump after a blank line
+    "09CAIRO2351": ["09STATE97309"],  # Part 1
+    "09CAIRO2397": [
+        "09CAIRO2391", "09CAIRO2396", None, "09CAIRO2325", "09CAIRO1150", "08CAIRO168",
+        "08CAIRO2502", "09CAIRO118", "07CAIRO3498",
+    ],  # CAIRO 3498 (2007)
+    "09PANAMA343": ["08PANAMA933", "09PANAMA332"],  # PANAMA 00933/08
+    "09RPODUBAI379": ["09RPODUBAI378"],  # DUBAI RPO 378
+    "09SAOPAULO558": [
+        "08ASUNCION701", "07ASUNCION338", None, "08SAOPAULO228", "08SAOPAULO66", "07SAOPAULO873",
+        "07SAOPAULO447", "06SAOPAULO975", "06SAOPAULO526", "06SAOPAULO319",
+    ],  # INCSR BRAZIL 2008
+    "09SAOPAULO619": ["09BRASILIA1210", "08SAOPAULO497"],  # (08) SAO PAULO 497
+    "09TRIPOLI662": ["07TRIPOLI656", "07TRIPOLI695"],  # 07 TRIPOLII 695
+    "09TRIPOLI805": ["09TRIPOLI64", "09TRIPOLI40", "09TRIPOLI359"],  # Derived from: DSCG 05-1
+    "10CAIRO328": [None, "10STATE12231"],  # a mail, then a cable, on two lines
+    "10CAIRO79": ["09CAIRO1506", "09CAIRO2384", "09CAIRO2129", "09CAIRO2319"],  # O9 CAIRO 2129
+    "10LONDON151": ["10STATE5942", None],  # "- M. SCOTT DAVIS": an initial, not reference M
+    "10MANAMA21": ["09MANAMA62", "09MANAMA83", "09MANAMA220", "09MANAMA241", "09MANAMA281"],
+    "10SHENYANG4": [None],  # 09 XXXXXXXXXXXX 167: a redacted station
+    "10SHENYANG5": ["10SHENYANG3", "09SHENYANG167"],  # 10SHENYANG 003
+}
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize("name", sorted(_REGRESSIONS))
+def test_real_cable_regression(name: str) -> None:
+    path = CORPUS / "txt" / f"{name}.txt"
+    if not path.is_file():
+        pytest.skip(f"../shared/cables/txt/{name}.txt is absent")
+    raw = next(iter(read_cables(path.read_bytes(), str(path))))
+    parsed = parse_cable(raw)
+    assert isinstance(parsed, ParsedCable)
+    assert [ref["referenced_cable_id"] for ref in parsed.references] == _REGRESSIONS[name]

@@ -120,6 +120,10 @@ def _ids(body: str, year: int | None) -> list[str | None]:
         pytest.param("E.O. 1 \n \t 1) text\nREF: STATE 1234", 2008, [], id="after-indented-1"),
         pytest.param("text. 1. (C) more\nREF: STATE 1234", 2008, [], id="after-glued-1-mark"),
         pytest.param(
+            "CLASSIFIED BY: X. REASON: 1.4 (b), (d)  1.  (C)  Summary: text.\nRef: ROME 12 notes",
+            2008, [], id="08TRIPOLI530-glued-1-mark-with-two-spaces",
+        ),
+        pytest.param(
             "E.O. 12958 DECL 1/1/2011 ¶11 11. x 1.(X)\nREF: STATE 1234", 2008, ["08STATE1234"],
             id="ones-that-open-no-paragraph-1",
         ),

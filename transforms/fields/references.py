@@ -35,7 +35,7 @@ _REF_START = re.compile(
     r"(?=[A-Z][.):][ \t]|\([A-Z]\)|\d|[A-Z][ \t]+[A-Z][A-Za-z]{2,40}[ \t]+\d)"
 )
 _PARAGRAPH_ONE = re.compile(
-    r"¶[ \t]*1\b|(?m:^)[ \t]*1[ \t]?[.)]|\b1[ \t]?\.[ \t]?\((?:U|C|S|SBU|S/NF|C/NF|TS)\)"
+    r"¶[ \t]*1\b|(?m:^)[ \t]*1[ \t]?[.)]|\b1[ \t]?\.[ \t]{0,3}\((?:U|C|S|SBU|S/NF|C/NF|TS)\)"
 )
 # Inside one line: what follows the REF block when it is glued onto the same line.
 _INLINE_END = re.compile(
