@@ -282,6 +282,11 @@ def test_renamed_station_before_the_switch() -> None:
             " \n     B. PRAGUE 356 \n\n1. (C) Text", 2005, ["05PRAGUE337", "05PRAGUE356"],
             id="05PRAGUE470-full-copy-after-the-preview",
         ),
+        pytest.param(
+            "REF: A. STATE 12 \n     B. ROME 34 ...\nC O N F I D E N T I A L ROME 000470\n"
+            "1. (C) Text.\n2. (C) Ref: STATE 99 says so.", 2009, ["09STATE12", "09ROME34"],
+            id="05PRAGUE470-full-copy-without-ref-keeps-the-preview",
+        ),
     ],
 )
 def test_labels_years_and_splits(body: str, year: int, expected: list[str | None]) -> None:

@@ -146,8 +146,12 @@ def _ref_block(body: str, own_serial: int | None) -> str:
         return ""
     block, truncated_at = _block_from(head, start.end())
     if truncated_at is not None:
-        # A "partial extract" record shows a preview cut at "..." and then the full head.
-        full = search_near_word(_REF_START, head, b"ref", 0, " \t", truncated_at)
+        # A "partial extract" record shows a preview cut at "..." and then the full head,
+        # whose REF block, if it has one, comes before its own paragraph 1.
+        if limit <= truncated_at:
+            again = search_near_word(_PARAGRAPH_ONE, head, b"1", 1, " \t", truncated_at)
+            limit = again.start() if again else len(head)
+        full = search_near_word(_REF_START, head, b"ref", 0, " \t", truncated_at, limit)
         if full is not None:
             start = full
             block, truncated_at = _block_from(head, start.end())
