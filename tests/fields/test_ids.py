@@ -88,7 +88,8 @@ def test_canonical_cable_id(text: str, expected: str | None) -> None:
     ("text", "expected"),
     [
         pytest.param("09BLABLA12", None, id="unlisted-station"),
-        pytest.param("09BRUSSLS1332", "09BRUSSELS1332", id="typo-repaired"),
+        pytest.param("09BRUSSLS1332", None, id="no-typo-repair-for-references"),
+        pytest.param("09BRASIIA12", "09BRASILIA12", id="a-listed-misspelling"),
         pytest.param("09CAIRO0561", "09CAIRO561", id="10CAIRO195-glued"),
     ],
 )
@@ -140,6 +141,11 @@ def test_cable_id_from_parts(
 )
 def test_resolve_station(name: str, year: int, latest: date | None, expected: str | None) -> None:
     assert resolve_station(name, year, latest) == expected
+
+
+@pytest.mark.parametrize("word", ["PARTY", "STATES", "BEGIN", "PARAS", "QUITE", "COLOMOBO"])
+def test_words_of_ref_lines_are_never_repaired(word: str) -> None:
+    assert resolve_station(word, 2008, repair=False) is None
 
 
 # (published id, created, FM line, header serials (DE line, banner), expected own id)

@@ -34,6 +34,7 @@ __all__ = [
 ]
 
 _MAX_ID_CHARS = 120
+_MIN_REPAIR = 3  # "BAU" for BAKU: the shortest station word repaired as a typo
 _MAX_SERIAL = 9_999_999  # seven digits: REF lines write "STATE 1531333"; real serials are shorter
 # Prefix letters ("AMEMBASSY08ROME0012"), the year (2 digits, 19xx/20xx, or typed twice as
 # in "7575LIBREVILLE1895"), then the rest of the id.
@@ -68,13 +69,16 @@ def resolve_station(
     year: int | None = None,
     latest: date | None = None,
     *,
-    repair_length: int = 5,
+    repair: bool = True,
 ) -> str | None:
     """The known station ``name`` names for a cable of ``year``, or ``None`` when it names none.
 
     The spelling is looked up as written (``SAN JSE`` -> ``SANJOSE``), then without noise
-    prefixes (``EMBASSY VIENNA``) or the tail of a cut-off noise word (``SIFIEDABUJA``), then
-    repaired as a typo of one known station (words of at least ``repair_length`` letters).
+    prefixes (``EMBASSY VIENNA``); with ``repair`` (for garbled ids, where the word is known
+    to be a station) also without the tail of a cut-off noise word (``SIFIEDABUJA``), as a
+    typo of one known station (``BRUSSLS``) or with ``Q`` for lost letters (``QXICO``).
+    A REF line's words are never repaired: too many words are one letter from a station
+    (``PARTY``, ``STATES``, ``BEGIN``).
     """
     station = compact_station(name)
     if not station:
@@ -84,9 +88,9 @@ def resolve_station(
         return found
     stripped = strip_noise(station)
     found = station_of(stripped, year, latest) if stripped != station else None
-    if found is None:
+    if found is None and repair:
         tail = strip_noise_tail(stripped)
-        repaired = tail or repair_station(stripped, repair_length) or repair_garbled(stripped)
+        repaired = tail or repair_station(stripped, _MIN_REPAIR) or repair_garbled(stripped)
         found = station_of(repaired, year, latest) if repaired else None
     return found
 
@@ -102,7 +106,8 @@ def cable_id_from_parts(
     """Build the canonical id from its parts, e.g. ``(2008, "ISLAMABAD", "000421")``.
 
     ``year`` may be 2 or 4 digits (int or str); the station is resolved for that year
-    (``resolve_station``; an unlisted station is kept as written unless ``known_only``);
+    (``resolve_station``, repaired unless ``known_only``; an unlisted station is kept as
+    written unless ``known_only``);
     ``number`` loses its leading zeros and must be 1..9999999. ``None`` when any part is
     missing or malformed.
     """
@@ -121,7 +126,7 @@ def cable_id_from_parts(
     if not 0 < serial <= _MAX_SERIAL:
         return None
     full = full_year(int(short_year))
-    canonical_station = resolve_station(station, full, latest, repair_length=3)
+    canonical_station = resolve_station(station, full, latest, repair=not known_only)
     if canonical_station is None and not known_only:
         canonical_station = normalize_station(station)
     if canonical_station is None:

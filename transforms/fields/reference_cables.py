@@ -1,10 +1,11 @@
 """The cables one REF segment names: ``07 ROME 55``, ``STATE 123 AND 456``, ``85STATE38496``.
 
 A cable is ``[year] STATION NUMBER``. The station is the longest run of up to five words right
-before the serial that is a listed spelling (``USUN NEW YORK``, ``SAO PAUO``, ``BKK``), else the
-last word when it is a typo of one known station; a word that names no station names no cable
-(``9-22 THRU 10-7``). The year is the number before the station (``05``, ``2005``, ``'08``,
-``(99)``), else ``-05``, ``(05)``, ``(2005)`` or ``/05`` after the serial, else the cable's own.
+before the serial that is a listed spelling (``USUN NEW YORK``, ``SAO PAUO``, ``BKK``); a word
+that names no station names no cable (``9-22 THRU 10-7``), and no REF word is repaired as a
+typo (``PARTY 3`` is no ``PARTO``; posts' own misspellings are listed spellings). The year is
+the number before the station (``05``, ``2005``, ``'08``, ``(99)``), else ``-05``, ``(05)``,
+``(2005)`` or ``/05`` after the serial, else the cable's own.
 The station is resolved for that year (``transforms.fields.stations``: ``KIEV 12`` in 2008 is
 ``08KYIV12``). A number joined by ``AND``, ``&``, ``,`` or ``/`` reuses the station before it.
 """
@@ -26,7 +27,6 @@ def _words(text: str) -> list[str]:
 
 
 _MAX_STATION_WORDS = 5
-_MIN_REPAIR = 5  # a REF word is repaired as a typo only from five letters on ("COLOMOBO")
 _GLUED_STATION = re.compile(r"(?P<station>[A-Za-z]{2,30})(?P<number>\d{1,7})")
 _YEAR_WORD = re.compile(r"(?P<year>\d{2}|\d{4})(?P<station>[A-Za-z]{2,30})")
 _CONNECTORS = frozenset({"AND", "&", ","})
@@ -112,8 +112,7 @@ def _cable_id(
 ) -> str | None:
     if year is None:
         return None
-    station = resolve_station(spelling, year, latest if year == cable_year else None,
-                              repair_length=_MIN_REPAIR)
+    station = resolve_station(spelling, year, latest if year == cable_year else None, repair=False)
     return format_cable_id(year, station, serial) if station is not None else None
 
 
@@ -159,13 +158,10 @@ def _station_before(
         joined = "".join(words[-size:])
         if joined in STATION_SPELLINGS:
             return _unless_kind_before(tokens, end - size, joined)
-    if words:
+    if words and unknown is not None:
         last = compact_station(words[-1])
         if len(last) >= 3 and last not in _NOT_STATION_WORDS:
-            if resolve_station(last, repair_length=_MIN_REPAIR) is not None:
-                return _unless_kind_before(tokens, end - 1, last)
-            if unknown is not None:
-                unknown.append(last)
+            unknown.append(last)
     return None, index
 
 
