@@ -76,8 +76,9 @@ def _own_id(
     """The published id (repaired when garbled, see ``own_cable_id``), else the banner's."""
     number = int(banner.number) if banner.number and banner.number.isdigit() else None
     if raw.reference_id:
+        posts = (routing.from_name, banner.station)
         serials = (de_serial(header), number)
-        cable_id = own_cable_id(raw.reference_id, raw.created, routing.from_name, serials)
+        cable_id = own_cable_id(raw.reference_id, raw.created, posts, serials)
         if cable_id:
             return cable_id
     if banner.station and banner.number and year:

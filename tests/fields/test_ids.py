@@ -148,43 +148,45 @@ def test_words_of_ref_lines_are_never_repaired(word: str) -> None:
     assert resolve_station(word, 2008, repair=False) is None
 
 
-# (published id, created, FM line, header serials (DE line, banner), expected own id)
+# (published id, created, posts (FM line, banner), serials (DE line, banner), expected own id)
 _OWN_IDS = [
-    pytest.param("08ISLAMABAD421", date(2008, 1, 29), "AMEMBASSY ISLAMABAD", (421, 421),
+    pytest.param("08ISLAMABAD421", date(2008, 1, 29), ("AMEMBASSY ISLAMABAD",), (421, 421),
                  "08ISLAMABAD421", id="08ISLAMABAD421-seed"),
-    pytest.param("06TAIPEI2921", date(2006, 8, 23), "AIT TAIPEI", (2921, 2921), "06TAIPEI2921",
+    pytest.param("06TAIPEI2921", date(2006, 8, 23), ("AIT TAIPEI",), (2921, 2921), "06TAIPEI2921",
                  id="06TAIPEI2921-published-as-is"),
-    pytest.param("06KIEV3489", date(2006, 9, 11), "AMEMBASSY KIEV", (3489,), "06KIEV3489",
+    pytest.param("06KIEV3489", date(2006, 9, 11), ("AMEMBASSY KIEV",), (3489,), "06KIEV3489",
                  id="kiev-as-published"),
-    pytest.param("09BRUSSELS1580", date(2009, 12, 1), "USEU BRUSSELS", (1580,), "09BRUSSELS1580",
+    pytest.param("09BRUSSELS1580", date(2009, 12, 1), ("USEU BRUSSELS",), (1580,), "09BRUSSELS1580",
                  id="09BRUSSELS1580-useu-published-as-brussels"),
-    pytest.param("09EFTOLONDON2187", date(2009, 9, 21), "AMEMBASSY LONDON", (2187, 2187),
+    pytest.param("09EFTOLONDON2187", date(2009, 9, 21), ("AMEMBASSY LONDON",), (2187, 2187),
                  "09LONDON2187", id="09EFTOLONDON2187-garbled"),
-    pytest.param("09SECTION02OF03QRIPOLI583", date(2009, 7, 20), "AMEMBASSY TRIPOLI", (583, 583),
+    pytest.param("09SECTION02OF03QRIPOLI583", date(2009, 7, 20), ("AMEMBASSY TRIPOLI",), (583, 583),
                  "09TRIPOLI583", id="09TRIPOLI583-section-and-q"),
-    pytest.param("10AQNA272", date(2010, 3, 1), "AMEMBASSY ASTANA", (272, 272), "10ASTANA272",
+    pytest.param("10AQNA272", date(2010, 3, 1), ("AMEMBASSY ASTANA",), (272, 272), "10ASTANA272",
                  id="station-from-fm-line"),
-    pytest.param("10AQNA272", date(2010, 3, 1), "AMEMBASSY ISLAMABAD", (421, 421), "10AQNA272",
+    pytest.param("10AQNA272", date(2010, 3, 1), ("AMEMBASSY ISLAMABAD",), (421, 421), "10AQNA272",
                  id="fm-line-of-another-serial-ignored"),
-    pytest.param("06ASTANA", date(2006, 2, 1), "AMEMBASSY ASTANA", (204, 204), "06ASTANA204",
+    pytest.param("06ASTANA", date(2006, 2, 1), ("AMEMBASSY ASTANA",), (204, 204), "06ASTANA204",
                  id="serial-from-header"),
-    pytest.param("06ASTANA", date(2006, 2, 1), "AMEMBASSY ASTANA", (204, 205), None,
+    pytest.param("06ASTANA", date(2006, 2, 1), ("AMEMBASSY ASTANA",), (204, 205), None,
                  id="header-serials-disagree"),
-    pytest.param("09SECTION01OF03BRUSSELS1234", date(2009, 3, 1), "USEU BRUSSELS", (1234,),
+    pytest.param("09SECTION01OF03BRUSSELS1234", date(2009, 3, 1), ("USEU BRUSSELS",), (1234,),
                  "09BRUSSELS1234", id="station-as-written-wins"),
-    pytest.param(None, None, None, (), None, id="no-published-id"),
+    pytest.param("10AQNA272", date(2010, 3, 1), (None, "ASTANA"), (None, 272), "10ASTANA272",
+                 id="no-fm-line-the-banner-tells"),
+    pytest.param(None, None, (), (), None, id="no-published-id"),
 ]
 
 
-@pytest.mark.parametrize(("published", "created", "from_name", "serials", "expected"), _OWN_IDS)
+@pytest.mark.parametrize(("published", "created", "posts", "serials", "expected"), _OWN_IDS)
 def test_own_cable_id(
     published: str | None,
     created: date | None,
-    from_name: str | None,
-    serials: tuple[int, ...],
+    posts: tuple[str | None, ...],
+    serials: tuple[int | None, ...],
     expected: str | None,
 ) -> None:
-    assert own_cable_id(published, created, from_name, serials) == expected
+    assert own_cable_id(published, created, posts, serials) == expected
 
 
 @pytest.mark.parametrize(

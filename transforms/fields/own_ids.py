@@ -39,7 +39,7 @@ def de_serial(header: str | None) -> int | None:
 def own_cable_id(
     published: str | None,
     created: date | None = None,
-    from_name: str | None = None,
+    post_names: tuple[str | None, ...] = (),
     header_serials: tuple[int | None, ...] = (),
 ) -> str | None:
     """The cable's own id from its published id, repaired only when that id is garbled.
@@ -48,9 +48,10 @@ def own_cable_id(
       (``06KIEV3489`` stays, though ``KIEV`` in a 2008 reference means ``KYIV``).
     - Otherwise it is canonicalized (``canonical_cable_id``): banner, prefix and junk
       stripped, the station resolved or repaired as a typo.
-    - When the station is not in the id as written (repaired, or lost) and the ``FM`` line
-      names a known post, and the first of ``header_serials`` present (the ``DE`` line's, else
-      the banner's) is the id's serial, that post wins: ``09SECTION02OF03QRIPOLI583`` from
+    - When the station is not in the id as written (repaired, or lost) and the first of
+      ``post_names`` naming a known post (the ``FM`` line's, else the banner's), and the first
+      of ``header_serials`` present (the ``DE`` line's, else the banner's) is the id's serial,
+      that post wins: ``09SECTION02OF03QRIPOLI583`` from
       ``FM AMEMBASSY TRIPOLI`` with ``#0583/02`` is ``09TRIPOLI583``. An id without serial
       (``06ASTANA``) takes the header's when the DE line and the banner agree.
     """
@@ -61,7 +62,7 @@ def own_cable_id(
     if clean is not None and clean[2] in KNOWN_STATIONS:
         return text
     candidate = canonical_cable_id(text, created)
-    from_header = _from_header(text, created, from_name, header_serials)
+    from_header = _from_header(text, created, post_names, header_serials)
     if from_header is None:
         return candidate
     if candidate is not None and _known_and_written(candidate, text):
@@ -72,17 +73,24 @@ def own_cable_id(
 def _from_header(
     published: str,
     created: date | None,
-    from_name: str | None,
+    post_names: tuple[str | None, ...],
     serials: tuple[int | None, ...],
 ) -> str | None:
     pieces = split_cable_id(published)
-    if pieces is None or not from_name:
+    if pieces is None:
         return None
     year, _station, number = pieces
     short = two_digit_year(year)
     if short is None:
         return None
-    post = resolve_station(from_name.split("//")[0], full_year(int(short)), created)
+    post = next(
+        (
+            station
+            for name in post_names
+            if name and (station := _post(name, full_year(int(short)), created))
+        ),
+        None,
+    )
     known = [serial for serial in serials if serial]
     if post is None or not known:
         return None
@@ -95,6 +103,11 @@ def _from_header(
     else:
         return None
     return cable_id_from_parts(short, post, serial, created, known_only=True)
+
+
+def _post(name: str, year: int, created: date | None) -> str | None:
+    """The known station a FM line or banner names (``AMEMBASSY TRIPOLI``, ``SAO PAULO``)."""
+    return resolve_station(name.split("//")[0], year, created, repair=False)
 
 
 def _known_and_written(cable_id: str, published: str) -> bool:
