@@ -105,11 +105,10 @@ def cable_id_from_parts(
 ) -> str | None:
     """Build the canonical id from its parts, e.g. ``(2008, "ISLAMABAD", "000421")``.
 
-    ``year`` may be 2 or 4 digits (int or str); the station is resolved for that year
-    (``resolve_station``, repaired unless ``known_only``; an unlisted station is kept as
-    written unless ``known_only``);
-    ``number`` loses its leading zeros and must be 1..9999999. ``None`` when any part is
-    missing or malformed.
+    ``year`` may be 2 or 4 digits (int or str). The station is resolved for that year
+    (``resolve_station``); an unlisted one is repaired as a typo and else kept as written,
+    unless ``known_only`` (then it gives ``None``). ``number`` loses its leading zeros and
+    must be 1..9999999. ``None`` when any part is missing or malformed.
     """
     if year is None or not station:
         return None
@@ -119,11 +118,7 @@ def cable_id_from_parts(
     if not year_text.isdigit() or len(year_text) not in (2, 4):
         return None
     short_year = two_digit_year(year_text)
-    number_text = str(number).strip()
-    if short_year is None or not number_text.isdigit() or len(number_text) > 9:
-        return None
-    serial = int(number_text)
-    if not 0 < serial <= _MAX_SERIAL:
+    if short_year is None:
         return None
     full = full_year(int(short_year))
     canonical_station = resolve_station(station, full, latest, repair=not known_only)
@@ -131,7 +126,7 @@ def cable_id_from_parts(
         canonical_station = normalize_station(station)
     if canonical_station is None:
         return None
-    return f"{short_year}{canonical_station}{serial}"
+    return format_cable_id(full, canonical_station, str(number).strip())
 
 
 def format_cable_id(year: int, station: str, number: str | int) -> str | None:
