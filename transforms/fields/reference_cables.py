@@ -31,6 +31,8 @@ _GLUED_STATION = re.compile(r"(?P<station>[A-Za-z]{2,30})(?P<number>\d{1,7})")
 _YEAR_WORD = re.compile(r"(?P<year>\d{2}|\d{4})(?P<station>[A-Za-z]{2,30})")
 _CONNECTORS = frozenset({"AND", "&", ","})
 _BETWEEN = frozenset({":", "#"})  # "STATE: 73097", "BAGHDAD #3565"
+_FILLERS = frozenset({"CABLE", "CABLES", "TEL", "TELS"})
+_ITEM_ENDS = frozenset({",", ";", ")", "."})
 
 # Words before a number that never name a station ("IIR 6 866", "PARA 4", "NOV 2").
 NOT_STATIONS: frozenset[str] = frozenset(
@@ -85,12 +87,18 @@ def cables_in(
                 if cable_id is not None:
                     found.append((cable_id, token.start, token.end))
         elif token.kind in ("num", "date") and (serials := _serials(token)):
-            spelling, first = _station_before(tokens, index, unknown)
-            year: int | None = None
+            spelling, first, year = _station_before(tokens, index, unknown)
             if spelling is not None:
-                year, first = _year_before(tokens, first)
+                if year is None:
+                    year, first = _year_before(tokens, first)
             elif last is not None and _joined_to(tokens, index, last[2]):
                 spelling, year, first = last[0], last[1], index
+            elif (after := _station_after(tokens, index)) is not None:
+                cable_id = _cable_id(cable_year, after, serials[0], cable_year, latest)
+                if cable_id is not None:
+                    found.append((cable_id, token.start, tokens[index + 1].end))
+                index += 2
+                continue
             if spelling is not None:
                 suffix, consumed = _year_after(tokens, index, len(serials) > 1)
                 if suffix is not None:
@@ -134,13 +142,23 @@ def _is_serial(text: str) -> bool:
 
 def _station_before(
     tokens: list[RefToken], index: int, unknown: list[str] | None
-) -> tuple[str | None, int]:
-    """The station spelling right before ``tokens[index]`` and its first token index."""
+) -> tuple[str | None, int, int | None]:
+    """The station spelling right before ``tokens[index]``, its first token index and a year
+    written between the two (``STATE (01) 201265``), if any.
+
+    Between station and serial may stand ``:`` or ``#`` (``STATE: 73097``, ``BAGHDAD #3565``),
+    a comma before a serial that is no year (``PRAGUE, 1228``), or ``CABLE(S)``.
+    """
     end = index
-    if end > 0 and tokens[end - 1].text in _BETWEEN:
+    between_year = None
+    before = tokens[end - 1].text if end > 0 else ""
+    if before in _BETWEEN or (before == "," and not _is_year_like(tokens[index].text)):
         end -= 1
-    elif end > 2 and tokens[end - 1].text == ")" and tokens[end - 3].text == "(":
-        end -= 3  # "STATE (01) 201265": the year between station and serial
+    elif end > 2 and before == ")" and tokens[end - 3].text == "(":
+        between_year = _full(tokens[end - 2].text) if tokens[end - 2].kind == "num" else None
+        end -= 3
+    if end > 0 and tokens[end - 1].text.upper() in _FILLERS:
+        end -= 1  # "COLOMBO CABLES 0266"
     words: list[str] = []
     position = end - 1
     while position >= 0 and len(words) < _MAX_STATION_WORDS:
@@ -157,12 +175,29 @@ def _station_before(
     for size in range(len(words), 0, -1):
         joined = "".join(words[-size:])
         if joined in STATION_SPELLINGS:
-            return _unless_kind_before(tokens, end - size, joined)
+            spelling, first = _unless_kind_before(tokens, end - size, joined)
+            return spelling, first, between_year
     if words and unknown is not None:
         last = compact_station(words[-1])
         if len(last) >= 3 and last not in _NOT_STATION_WORDS:
             unknown.append(last)
-    return None, index
+    return None, index, None
+
+
+def _station_after(tokens: list[RefToken], index: int) -> str | None:
+    """``A) 377 KATHMANDU,``: a serial of three digits or more, then a station ending the item."""
+    if len(tokens[index].text) < 3 or index + 1 >= len(tokens):
+        return None
+    station = tokens[index + 1]
+    following = tokens[index + 2] if index + 2 < len(tokens) else None
+    if station.kind != "word" or (following is not None and following.text not in _ITEM_ENDS):
+        return None
+    spelling = station.text.upper().rstrip(".")
+    return spelling if spelling in STATION_SPELLINGS else None
+
+
+def _is_year_like(text: str) -> bool:
+    return len(text) == 4 and text[:2] in ("19", "20")
 
 
 def _unless_kind_before(
