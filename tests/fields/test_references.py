@@ -283,6 +283,8 @@ def test_renamed_station_before_the_switch() -> None:
         pytest.param("Ref: 870 Ulaanbaatar ", 2006, ["06ULAANBAATAR870"],
                      id="06ULAANBAATAR881-serial-first"),
         pytest.param("REF: 08 MOSCOW ...", 2009, [None], id="09MOSCOW2651-no-serial-first"),
+        pytest.param("REF: MEMCON OF MARCH 12, 2009 ROME.", 2009, [None],
+                     id="a-year-before-a-place"),
         pytest.param("REF: COLOMBO CABLES 0266 AND 02259 (2002)", 2003,
                      ["03COLOMBO266", "02COLOMBO2259"], id="03COLOMBO1516-cables-between"),
         pytest.param("REF: 10-OTTAWA-57", 2010, ["10OTTAWA57"], id="hyphenated-id"),

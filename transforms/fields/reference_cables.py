@@ -186,8 +186,9 @@ def _station_before(
 
 def _station_after(tokens: list[RefToken], index: int) -> str | None:
     """``A) 377 KATHMANDU,``: a serial of three digits or more, then a station ending the item."""
-    if len(tokens[index].text) < 3 or index + 1 >= len(tokens):
-        return None
+    text = tokens[index].text
+    if len(text) < 3 or _is_year_like(text) or index + 1 >= len(tokens):
+        return None  # "MARCH 12, 2009 ROME." is a date and a place
     station = tokens[index + 1]
     following = tokens[index + 2] if index + 2 < len(tokens) else None
     if station.kind != "word" or (following is not None and following.text not in _ITEM_ENDS):
