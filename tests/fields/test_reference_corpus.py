@@ -121,9 +121,12 @@ _REGRESSIONS: dict[str, list[str | None]] = {
         "08BUENOSAIRES230", "07BUENOSAIRES1892",
     ],  # ", 07 BsAs 1892": a year, not a serial, then BsAs
     "08CASABLANCA81": ["05CASABLANCA1220", "07CASABLANCA169"],  # CASA
+    "08LONDON2766": ["08LONDON1170"],  # SENSITIVE SIPDIS REF LONDON 01170
     "08REYKJAVIK115": [None],  # SECTO 003 DTG ...
+    "08TRIPOLI402": ["08TRIPOLI199", "08TRIPOLI227"],  # "Q: A) TRIPOLI 199": REF garbled
     "08TRIPOLI530": [],  # "Ref: 2008/515" quoted in paragraph 7; paragraph 1 glued, 2 spaces
     "09CAIRO124": [None, None],  # ATTACHMENT 1, LOR 08
+    "09CAIRO173": ["09CAIRO74", "08CAIRO784"],  # REF A 09 CAIRO 074 REF B 08 CAIRO 784
     "09CAIRO189": ["09STATE6970"],  # another cable's dump after a blank line
     "09CAIRO2351": ["09STATE97309"],  # Part 1
     "09CAIRO2397": [

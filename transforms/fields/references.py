@@ -25,15 +25,19 @@ _HEAD_CHARS = 15_000  # routing header + banner + caveats + subject fit easily
 _MAX_BLOCK_CHARS = 3_000
 
 # "REF:", "REFS:", "Ref(s):", "REFTEL:", "REFERENCES:", "REF.", "REF...", "REF A)"; glued
-# "...PRIMEREF:" too. Searched with ``search_near_word``: every match holds "ref" after a run
-# of spaces and tabs.
+# "...PRIMEREF:" too; without punctuation "REF LONDON 01170", "REF A 09 CAIRO 074", "REF A
+# WELLINGTON 721". Searched with ``search_near_word``: every match holds "ref" after a run of
+# spaces and tabs.
 _REF_START = re.compile(
     r"(?:(?<![A-Za-z])(?i:ref(?:erences?|tels?|s)?)|(?<=[A-Z])REFS?)"
     r"(?:[ \t]?\((?i:s)\))?[ \t]*:"
     r"|(?<![A-Za-z])REFS?\.{1,3}:?(?=[ \t])|(?m:^)[ \t]*Refs?\.{1,3}:?(?=[ \t])"
     r"|(?m:^)[ \t]*(?:REFS?|REFTELS?|Refs?)[ \t]+"
     r"(?=[A-Z][.):][ \t]|\([A-Z]\)|\d|[A-Z][ \t]+[A-Z][A-Za-z]{2,40}[ \t]+\d)"
+    r"|(?<![A-Za-z])REFS?[ \t]+(?=(?:[A-Z][ \t]+)?(?:\d\d[ \t]+)?[A-Z]{3,20}[ \t]+\d)"
 )
+# The wire wrote "Q" for a lost "REF" (08TRIPOLI402: "Q: A) TRIPOLI 199, B) TRIPOLI 227").
+_GARBLED_REF_START = re.compile(r"(?m:^)[ \t]*Q:[ \t]*(?=[A-Z][.)][ \t]|\([A-Z]\))")
 _PARAGRAPH_ONE = re.compile(
     r"¶[ \t]*1\b|(?m:^)[ \t]*1[ \t]?[.)]|\b1[ \t]?\.[ \t]{0,3}\((?:U|C|S|SBU|S/NF|C/NF|TS)\)"
 )
@@ -142,6 +146,8 @@ def _ref_block(body: str, own_serial: int | None) -> str:
     paragraph_one = search_near_word(_PARAGRAPH_ONE, head, b"1", 1, " \t")
     limit = paragraph_one.start() if paragraph_one else len(head)
     start = search_near_word(_REF_START, head, b"ref", 0, " \t", 0, limit)
+    if start is None:
+        start = search_near_word(_GARBLED_REF_START, head, b"q:", 0, " \t", 0, limit)
     if start is None:
         return ""
     block, truncated_at = _block_from(head, start.end())
