@@ -13,9 +13,10 @@ from datetime import date, datetime
 from transforms.dates import full_year
 from transforms.fields.classified_by import parse_classified_by
 from transforms.fields.declassification import parse_declassification
-from transforms.fields.ids import cable_id_from_parts, canonical_cable_id
+from transforms.fields.ids import cable_id_from_parts
 from transforms.fields.markings import (
     PARTIAL_HEAD_CHARS,
+    Banner,
     classification_level,
     has_redactions,
     is_corrected,
@@ -23,11 +24,12 @@ from transforms.fields.markings import (
     parse_banner,
     parse_caveats,
 )
+from transforms.fields.own_ids import de_serial, own_cable_id
 from transforms.fields.own_text import own_text_of
 from transforms.fields.paragraphs import Body, parse_body
 from transforms.fields.recipients import recipients_of_lines
 from transforms.fields.references import parse_references
-from transforms.fields.routing import addressee_lines, parse_routing, split_addressed
+from transforms.fields.routing import Routing, addressee_lines, parse_routing, split_addressed
 from transforms.fields.signers import parse_signers
 from transforms.fields.subject import parse_subject
 from transforms.fields.summary import parse_comment, parse_summary
@@ -68,13 +70,19 @@ def origin_from_fm(from_name: str | None) -> str | None:
     return from_name.title()
 
 
-def _own_id(raw: RawCable, station: str | None, number: str | None, year: int | None) -> str | None:
+def _own_id(
+    raw: RawCable, header: str, routing: Routing, banner: Banner, year: int | None
+) -> str | None:
+    """The published id (repaired when garbled, see ``own_cable_id``), else the banner's."""
+    number = int(banner.number) if banner.number and banner.number.isdigit() else None
     if raw.reference_id:
-        cable_id = canonical_cable_id(raw.reference_id)
+        posts = (routing.from_name, banner.station)
+        serials = (de_serial(header), number)
+        cable_id = own_cable_id(raw.reference_id, raw.created, posts, serials)
         if cable_id:
             return cable_id
-    if station and number and year:
-        return cable_id_from_parts(year, station, number)
+    if banner.station and banner.number and year:
+        return cable_id_from_parts(year, banner.station, banner.number)
     return None
 
 
@@ -98,7 +106,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
     dtg: datetime | None = routing.dtg
     created: date | None = raw.created or (dtg.date() if dtg else None)
     year = created.year if created else None
-    cable_id = _own_id(raw, banner.station, banner.number, year)
+    cable_id = _own_id(raw, header, routing, banner, year)
     if cable_id is None:
         return Reject(
             source_file=raw.source_file,
@@ -189,6 +197,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         references=[
             {"letter": r.letter, "text": r.text, "referenced_cable_id": r.referenced_cable_id,
              "kind": r.kind}
-            for r in parse_references(field_body, year) or parse_references(own.preview, year)
+            for r in parse_references(field_body, year, cable_id, created)
+            or parse_references(own.preview, year, cable_id, created)
         ],
     )

@@ -16,8 +16,10 @@ _ROOT = Path(__file__).resolve().parents[1]
 @cache
 def parser_fingerprint() -> str:
     digest = hashlib.sha256()
-    # The parsers read one data table (tags.csv); the other seeds only feed DuckDB dimensions.
-    files = [*sorted((_ROOT / "transforms").rglob("*.py")), _ROOT / "seeds" / "tags.csv"]
+    # The parsers read two data tables (tags.csv, stations.csv); the other seeds only feed
+    # DuckDB dimensions.
+    tables = [_ROOT / "seeds" / "tags.csv", _ROOT / "seeds" / "stations.csv"]
+    files = [*sorted((_ROOT / "transforms").rglob("*.py")), *tables]
     for path in files:
         digest.update(path.relative_to(_ROOT).as_posix().encode())
         digest.update(path.read_bytes())

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import time
+from datetime import date
 from pathlib import Path
 
 import pytest
@@ -119,6 +120,10 @@ def _ids(body: str, year: int | None) -> list[str | None]:
         pytest.param("E.O. 1 \n \t 1) text\nREF: STATE 1234", 2008, [], id="after-indented-1"),
         pytest.param("text. 1. (C) more\nREF: STATE 1234", 2008, [], id="after-glued-1-mark"),
         pytest.param(
+            "CLASSIFIED BY: X. REASON: 1.4 (b), (d)  1.  (C)  Summary: text.\nRef: ROME 12 notes",
+            2008, [], id="08TRIPOLI530-glued-1-mark-with-two-spaces",
+        ),
+        pytest.param(
             "E.O. 12958 DECL 1/1/2011 ¶11 11. x 1.(X)\nREF: STATE 1234", 2008, ["08STATE1234"],
             id="ones-that-open-no-paragraph-1",
         ),
@@ -126,6 +131,203 @@ def _ids(body: str, year: int | None) -> list[str | None]:
 )
 def test_referenced_ids(body: str, year: int, expected: list[str | None]) -> None:
     assert _ids(body, year) == expected
+
+
+# Only cables get an id: e-mails, dates, guides, reports, page breaks and redactions never do.
+@pytest.mark.parametrize(
+    ("body", "year", "expected"),
+    [
+        pytest.param(
+            "REF: A. E-MAIL FROM J. DOE 24 DECEMBER 09 B. STATE 1234", 2009, [None, "09STATE1234"],
+            id="10LONDON151-email-and-initial",
+        ),
+        pytest.param("REF: EMAIL DTD 08 AUGUST 2008", 2008, [None], id="email-dated"),
+        pytest.param(
+            "REF: A. TRIPOLI 64 B. TRIPOLI 359 Derived from: DSCG 05-1, B,D", 2009,
+            ["09TRIPOLI64", "09TRIPOLI359"], id="09TRIPOLI805-derived-from-guide",
+        ),
+        pytest.param(
+            "REF: A. ASUNCION 701 (08) \n     ¶B. INCSR BRAZIL 2008 \n     ¶C. SAO PAULO 66 (08)",
+            2009, ["08ASUNCION701", None, "08SAOPAULO66"], id="09SAOPAULO558-incsr-report",
+        ),
+        pytest.param(
+            "REF: A. SMITH-JONES EMAIL 10/9 \n\nB. JONES-DOE EMAILS 9-22 THRU 10-7 ", 2003,
+            [None, None], id="03THEHAGUE2597-thru-dates",
+        ),
+        pytest.param(
+            "REF: A. 09 XXXXXXXXXXXX 167 B. SHENYANG 3", 2010, [None, "10SHENYANG3"],
+            id="10SHENYANG4-redacted-station",
+        ),
+        pytest.param(
+            "REF: A. COSTA RICAN POLICE CRIME STATISTICS 2005 B. SAN JOSE 12", 2006,
+            [None, "06SANJOSE12"], id="06SANJOSE327-statistics",
+        ),
+        pytest.param(
+            "REF: A. ROME 12\n CONFIDENTIAL\n\nPAGE 02 ROME 01196 01 OF 02 082030Z B. ROME 18",
+            2002, ["02ROME12", "02ROME18"], id="02ROME1196-page-break-line",
+        ),
+        pytest.param(
+            "REF: A. ROME 12\n CONFIDENTIAL\\nPAGE 02 ROME 01196 01 OF 02 082030Z B. ROME 18",
+            2002, ["02ROME12", "02ROME18"], id="02ROME1196-page-break-written-backslash-n",
+        ),
+        pytest.param(
+            "REF: STATE 85678 (U) Pol/Econ Chief delivered the points on May 4.", 2007,
+            ["07STATE85678"], id="07MANAMA963-prose-after-the-cable",
+        ),
+        pytest.param(
+            "REF: SECTO 003 DTG 070102Z JUN 08", 2008, [None], id="08REYKJAVIK115-no-station",
+        ),
+    ],
+)
+def test_non_cables_get_no_id(body: str, year: int, expected: list[str | None]) -> None:
+    assert _ids(body, year) == expected
+
+
+# Station spellings and abbreviations posts used, and the spelling of the referenced year.
+@pytest.mark.parametrize(
+    ("body", "year", "expected"),
+    [
+        pytest.param(
+            "REF: A. KUALA LUMP 1234 B. SAN JSE 55 C. TALLIN 12 D. PAUP 66 E. BKK 77", 2008,
+            ["08KUALALUMPUR1234", "08SANJOSE55", "08TALLINN12", "08PORTAUPRINCE66", "08BANGKOK77"],
+            id="abbreviations-and-truncations",
+        ),
+        pytest.param("REF: A) 07 TRIPOLI 656; B) 07 TRIPOLII 695", 2009,
+                     ["07TRIPOLI656", "07TRIPOLI695"], id="09TRIPOLI662-tripolii"),
+        pytest.param("REF: BEIJINJG 581", 2008, ["08BEIJING581"], id="08BEIJING647-beijinjg"),
+        pytest.param("REF: A. BUENOS AIREDS 65", 2007, ["07BUENOSAIRES65"],
+                     id="07BUENOSAIRES1352-aireds"),
+        pytest.param("REF: UNVIE VIEN 641", 2007, ["07UNVIEVIENNA641"],
+                     id="07BRASILIA2185-unvie-vien"),
+        pytest.param("REF: Buenos Aires 496, 230, 07 BsAs 1892", 2008,
+                     ["08BUENOSAIRES496", "08BUENOSAIRES230", "07BUENOSAIRES1892"],
+                     id="08BUENOSAIRES568-bsas-and-a-year-after-a-comma"),
+        pytest.param("REF: A. 05 CASA 1220 B. 07 CASA 169", 2008,
+                     ["05CASABLANCA1220", "07CASABLANCA169"], id="08CASABLANCA81-casa"),
+        pytest.param("REF: DUBAI RPO 378", 2009, ["09RPODUBAI378"], id="09RPODUBAI379-dubai-rpo"),
+        pytest.param("REF: A. PARTY 3 B. STATES 12 C. Colomobo 2304", 2002, [None, None, None],
+                     id="no-typo-repair-in-ref-lines"),
+        pytest.param("REF: A. 05 0TTAWA 3518 B. 05 SANTIAG0 465 C. COTON0U 348 D. LAGOS O1512",
+                     2006, ["05OTTAWA3518", "05SANTIAGO465", "06COTONOU348", "06LAGOS1512"],
+                     id="zero-for-o-and-o-for-zero"),
+        pytest.param("REF: O9 CAIRO 2129", 2010, ["09CAIRO2129"], id="10CAIRO79-o-for-zero-year"),
+        pytest.param("REF: (A) USUNESCO PARIS FR 000087, (B) UNESCO PARIS FR 00187", 2010,
+                     ["10UNESCOPARISFR87", "10UNESCOPARISFR187"], id="usunesco-paris-fr-2010"),
+        pytest.param("REF: (A) PARIS FR 2144", 2008, ["08PARISFR2144"],
+                     id="paris-fr-2008-as-published"),
+        pytest.param("REF: TAIPEI 02800", 2006, ["06TAIPEI2800"], id="06TAIPEI2921-taipei-2006"),
+        pytest.param("REF: TAIPEI 301", 2009, ["09AITTAIPEI301"], id="taipei-2009-is-ait"),
+        pytest.param("REF: A. 07 KYIV 654 B. KIEV 55", 2008, ["07KYIV654", "08KYIV55"],
+                     id="08KYIV955-kyiv"),
+        pytest.param("REF: KIEV 3463", 2006, ["06KIEV3463"], id="kiev-2006-as-written"),
+        pytest.param("REF: A. 10SHENYANG 003  B. 09SHENYANG 167", 2010,
+                     ["10SHENYANG3", "09SHENYANG167"], id="10SHENYANG5-year-glued-to-station"),
+        pytest.param("REF: A. HO CHI MINH 10 B. 06 HCMC 1497", 2007,
+                     ["07HOCHIMINHCITY10", "06HOCHIMINHCITY1497"], id="ho-chi-minh"),
+        pytest.param("REF: A. BA 1485 B. HK 03591", 2006,
+                     ["06BUENOSAIRES1485", "06HONGKONG3591"], id="two-letter-abbreviations"),
+    ],
+)
+def test_station_spellings(body: str, year: int, expected: list[str | None]) -> None:
+    assert _ids(body, year) == expected
+
+
+def test_renamed_station_before_the_switch() -> None:
+    """A cable of May 2006 cites cables sent before it: KYIV there is still KIEV."""
+    refs = parse_references("REF: KYIV 1234", 2006, "06KIEV1500", date(2006, 5, 2))
+    assert [r.referenced_cable_id for r in refs] == ["06KIEV1234"]
+
+
+# The REF labels, years and splits posts wrote.
+@pytest.mark.parametrize(
+    ("body", "year", "expected"),
+    [
+        pytest.param("REF.: BRASILIA 03150 AND PREVIOUS", 2005, ["05BRASILIA3150"],
+                     id="05BRASILIA3216-ref-dot-colon"),
+        pytest.param("SUBJECT: X \n \nREF. STATE 184178 \n \nCLASSIFIED BY X", 2001,
+                     ["01STATE184178"], id="01VATICAN5693-ref-dot"),
+        pytest.param("REF... STATE 12345", 2009, ["09STATE12345"], id="ref-dots"),
+        pytest.param("Refs: A) State 29549 \nB) Sao Paulo 276", 2004,
+                     ["04STATE29549", "04SAOPAULO276"], id="04BRASILIA445-refs-mixed-case"),
+        pytest.param("REF A WELLINGTON 721 B WELLINGTON 690 \n \nSummary ", 2006,
+                     ["06WELLINGTON721", "06WELLINGTON690"], id="06WELLINGTON725-no-colon"),
+        pytest.param("SENSITIVE SIPDIS REF LONDON 01170\n\nE.O. 12598: N/A", 2008,
+                     ["08LONDON1170"], id="08LONDON2766-no-colon-mid-line"),
+        pytest.param("REF A 09 CAIRO 074 REF B 08 CAIRO 784 Sensitive but Unclassified.", 2009,
+                     ["09CAIRO74", "08CAIRO784"], id="09CAIRO173-ref-letter-year"),
+        pytest.param("SUBJECT: REFORM, X-STYLE\nQ: A) TRIPOLI 199, B) TRIPOLI 227 \n\n1. (C) X",
+                     2008, ["08TRIPOLI199", "08TRIPOLI227"], id="08TRIPOLI402-q-for-ref"),
+        pytest.param("SUBJECT: THE REF 12 MEN\n\n1. (C) Text", 2008, [],
+                     id="ref-as-a-word-before-a-number"),
+        pytest.param("REF: A) STATE 1234 B) BRASILIA \n \n2314 \n \n1. (C) Text", 2004,
+                     ["04STATE1234", "04BRASILIA2314"], id="04RIODEJANEIRO1105-split-by-a-blank"),
+        pytest.param("REF: A. 08 STATE 81854\n\n\nS e c r e t nairobi 001938", 2009,
+                     ["08STATE81854"], id="09NAIROBI1938-banner-after-blanks"),
+        pytest.param("REF: A. STATE 021770B. STATE 039585C. STATE 041234", 2009,
+                     ["09STATE21770", "09STATE39585", "09STATE41234"], id="glued-letters"),
+        pytest.param("REF: ROME 1484 (2008)", 2009, ["08ROME1484"],
+                     id="05THEHAGUE406-4-digit-year"),
+        pytest.param("REF: (08) SAO PAULO 497", 2009, ["08SAOPAULO497"],
+                     id="09SAOPAULO619-year-in-parentheses"),
+        pytest.param("REF: PANAMA 00933/08", 2009, ["08PANAMA933"], id="09PANAMA343-slash-year"),
+        pytest.param("REF: A) Kabul 936/935; B) 06 Kabul 5353/5194", 2007,
+                     ["07KABUL936", "07KABUL935", "06KABUL5353", "06KABUL5194"],
+                     id="slash-lists"),
+        pytest.param("REF: A. A) ROME 2543, B. 05 ROME 2543, 03 VAT 4859", 2005,
+                     ["05ROME2543", "05ROME2543", "03VATICAN4859"], id="year-after-a-comma"),
+        pytest.param("REF: QUITO 5; 094 QUITO 841", 2010, ["10QUITO5", "94QUITO841"],
+                     id="three-digit-year"),
+        pytest.param("REF: A. STATE 1531333 B. STOCKHOLM 1498", 2005,
+                     ["05STATE1531333", "05STOCKHOLM1498"], id="seven-digit-serial"),
+        pytest.param("REF: STATE: 73097", 2002, ["02STATE73097"], id="colon-after-station"),
+        pytest.param("REF: BAGHDAD #3565", 2007, ["07BAGHDAD3565"], id="hash-before-serial"),
+        pytest.param("REFS: A) STATE (01) 201265, B) STATE 02034", 2002,
+                     ["01STATE201265", "02STATE2034"], id="02HARARE81-year-between"),
+        pytest.param("REF: PRAGUE 849, PRAGUE, 1228", 2008, ["08PRAGUE849", "08PRAGUE1228"],
+                     id="08STATE1988-comma-before-the-serial"),
+        pytest.param("REF: MEETING IN ROME, 2008", 2008, [None], id="comma-before-a-year"),
+        pytest.param("REFS: A) 377 KATHMANDU, B) 01 KATHMANDU 2383", 2002,
+                     ["02KATHMANDU377", "01KATHMANDU2383"], id="02KATHMANDU496-serial-first"),
+        pytest.param("Ref: 870 Ulaanbaatar ", 2006, ["06ULAANBAATAR870"],
+                     id="06ULAANBAATAR881-serial-first"),
+        pytest.param("REF: 08 MOSCOW ...", 2009, [None], id="09MOSCOW2651-no-serial-first"),
+        pytest.param("REF: MEMCON OF MARCH 12, 2009 ROME.", 2009, [None],
+                     id="a-year-before-a-place"),
+        pytest.param("REF: COLOMBO CABLES 0266 AND 02259 (2002)", 2003,
+                     ["03COLOMBO266", "02COLOMBO2259"], id="03COLOMBO1516-cables-between"),
+        pytest.param("REF: 10-OTTAWA-57", 2010, ["10OTTAWA57"], id="hyphenated-id"),
+        pytest.param("REF: 09CAIRO0561; 08CAIRO2528", 2010, ["09CAIRO561", "08CAIRO2528"],
+                     id="glued-ids"),
+        pytest.param("REF: DUSHANBE 16...\n\nC O N F I D E N T I A L DUSHANBE 001648", 2005,
+                     [None], id="05DUSHANBE1648-serial-cut-by-the-preview"),
+        pytest.param(
+            "REF: A. PRAGUE 337 ...\nC O N F I D E N T I A L PRAGUE 000470\nREF: A. PRAGUE 337"
+            " \n     B. PRAGUE 356 \n\n1. (C) Text", 2005, ["05PRAGUE337", "05PRAGUE356"],
+            id="05PRAGUE470-full-copy-after-the-preview",
+        ),
+        pytest.param(
+            "REF: A. STATE 12 \n     B. ROME 34 ...\nC O N F I D E N T I A L ROME 000470\n"
+            "1. (C) Text.\n2. (C) Ref: STATE 99 says so.", 2009, ["09STATE12", "09ROME34"],
+            id="05PRAGUE470-full-copy-without-ref-keeps-the-preview",
+        ),
+    ],
+)
+def test_labels_years_and_splits(body: str, year: int, expected: list[str | None]) -> None:
+    assert _ids(body, year) == expected
+
+
+def test_a_cable_never_cites_itself() -> None:
+    body = "REF: A. STATE 81854\n\n\nNAIROBI 001938 \n\n1. (C) Text."
+    refs = parse_references(body, 2009, "09NAIROBI1938")
+    assert [r.referenced_cable_id for r in refs] == ["09STATE81854"]
+
+
+def test_mail_before_a_cable_is_a_reference_of_its_own() -> None:
+    body = "REF: EMB CAIRO (SMITH) EMAILS 2/16-17 TO NNSA (DOE) \nSTATE 12231 \n \n(U) Text"
+    assert [(r.kind, r.referenced_cable_id) for r in parse_references(body, 2010)] == [
+        ("email", None),
+        ("cable", "10STATE12231"),
+    ]
 
 
 @pytest.mark.parametrize(

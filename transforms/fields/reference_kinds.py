@@ -40,6 +40,7 @@ KIND_KEYWORDS: tuple[tuple[str, frozenset[str]], ...] = (
                 "SITREP",
                 "STUDY",
                 "ASSESSMENT",
+                "INCSR",
             }
         ),
     ),
