@@ -43,6 +43,7 @@ _PAGE_LINE = re.compile(
     r"|PAGE[ \t]+\d{2,3}\b[^\n]*)$",
     re.MULTILINE,
 )
+_MARKING_WORD = re.compile(r"\n[ \t]*(?:UNCLAS|CONFID|SECRET|LIMITED)")
 _DEBRIS = re.compile(r"<br>|\\[ \t]*$", re.MULTILINE | re.IGNORECASE)  # dump line ends
 _PARAGRAPH_LINE = re.compile(r"\n[ \t]*(?:¶|\d{1,2}\.[ \t(])")
 # A paragraph glued onto the line: "¶1.", "... (d) 1. (C) Post shared" (08VILNIUS666).
@@ -56,16 +57,19 @@ _LEAD_IN = re.compile(
     r"[ \t]*",
     re.IGNORECASE,
 )
-# Where the person ends and the reasons begin (the text is collapsed to single spaces).
+# Where the person ends and the reasons begin, searched in the folded line (``_folded``,
+# collapsed to single spaces). Each branch opens with a literal so the engine skips to it; a branch
+# opening with a letter counts only at the start of a word (``_reasons_start``).
 _REASONS_START = re.compile(
-    r"\b(?:for|per|by) (?:the )?re ?a|\brea ?sons?\b|\br(?:ea|e|a)s[o0]ns?\b|\brea[o0]ns?\b"
-    r"|\breasns?\b|\bE\.? ?O\.? ?1\d{4}|(?<![\d.])1[23]\d{3}\b|\b1 ?[.,] ?[2-6](?![0-9])"
-    r"|\bfor 1\.|;|\(\w\)|\b(?:under|per) (?:sections?\b|sec\b|para|e\.? ?o|\d)|\bsections? \d"
-    r"|\bbased (?:on|upon|0n)\b|\bdue to\b|\bderived from\b|\.\.\.",
-    re.IGNORECASE,
+    rb"f(?:or (?:the )?re ?a|or 1\.)"
+    rb"|p(?:er (?:the )?re ?a|er (?:sections?\b|sec\b|para|e\.? ?o|\d))"
+    rb"|b(?:y (?:the )?re ?a|ased (?:on|upon|0n)\b)"
+    rb"|r(?:ea ?sons?|easns?|ea[o0]ns?|(?:ea|e|a)s[o0]ns?)\b|e\.? ?o\.? ?1\d{4}"
+    rb"|1(?:[23]\d{3}\b| ?[.,] ?[2-6](?![0-9]))|under (?:sections?\b|sec\b|para|e\.? ?o|\d)"
+    rb"|sections? \d|d(?:ue to|erived from)\b|;|\(\w\)|\.\.\."
 )
 # Transmission garbage ends the line where the token holding it starts (09HAVANA665).
-_GARBLED = re.compile(r"\S*(?:[#$@{}=~^|<>`]|[A-Za-z][1-9][A-Za-z])")
+_GARBLED = re.compile(r"[#$@{}=~^|<>`]|[1-9](?<=[A-Za-z][1-9])(?=[A-Za-z])")
 _AUTHORITY = re.compile(r"\b1[ \t]?[.,][ \t]?([2-6])(?![0-9])")  # "1.4 (b)", "1.5a", "1,4"
 _REASONS_LINE = re.compile(r"reasons?\b|1[ \t]?[.,][ \t]?[2-6]", re.IGNORECASE)
 _REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
@@ -80,7 +84,18 @@ _LOWER_WORDS = frozenset(
     {"for", "and", "reasons", "reason", "per", "under", "of", "the", "on", "to", "in", "by",
      "with", "based", "upon", "due", "acting", "a.i.", "a.i", "ai", "as", "at", "because"}
 )
-_LINE_END_WORD = re.compile(r"([A-Za-z][A-Za-z'’]*)[ \t]*$")
+# Each known word cut once by a space ("fo r", "Re asons", "a nd"), the left piece no word,
+# searched in the folded line; the start of a word is checked in ``_join_broken_words``.
+_SPLIT_WORD = re.compile(
+    "|".join(
+        f"{word[:cut]} {word[cut:]}"
+        for word in sorted(_BROKEN_WORDS, key=len, reverse=True)
+        for cut in range(1, len(word))
+        if word[:cut] not in _BROKEN_WORDS
+    ).encode()
+    + rb"(?![a-z])"
+)
+_LINE_END_WORD = re.compile(r"([A-Za-z][A-Za-z'’]*)[ \t]*$")  # searched in a line's last 40
 _LINE_START_WORD = re.compile(r"^[ \t]*([A-Za-z][A-Za-z.'’]*)")
 
 
@@ -142,22 +157,24 @@ def _opens_line(head: str, start: int) -> bool:
 
 def _read(span: str) -> tuple[ClassifiedBy, bool]:
     """The line's persons and reasons, and whether the line is whole (not cut at ``...``)."""
-    span = _PAGE_LINE.sub("", _DEBRIS.sub("", span))
+    if "<" in span or "\\" in span:
+        span = _DEBRIS.sub("", span)
+    if "PAGE" in span or _MARKING_WORD.search(span):
+        span = _PAGE_LINE.sub("", span)
     span = _first_paragraph(span)
-    pilcrow = _PILCROW_NUMBER.search(span)
+    pilcrow = _PILCROW_NUMBER.search(span) if "¶" in span or "(" in span else None
     if pilcrow is not None:
         span = span[: pilcrow.start()]
     span = _WHITESPACE.sub(" ", _join_broken_lines(span)).strip()
-    span = _join_broken_words(span)
+    span = _join_broken_words(span, _folded(span))
     while lead := _LEAD_IN.match(span):
         if not lead.group():
             break
         span = span[lead.end() :]
-    reasons_at = _REASONS_START.search(span)
+    cut = _reasons_start(_folded(span))
     garbled = _GARBLED.search(span)
-    cut = min(
-        reasons_at.start() if reasons_at else len(span), garbled.start() if garbled else len(span)
-    )
+    if garbled is not None and garbled.start() < cut:
+        cut = span.rfind(" ", 0, garbled.start()) + 1  # where the garbled word starts
     person_text, reason_text = span[:cut], span[cut:]
     dots = span.find("...")
     if 0 <= dots <= cut:
@@ -167,6 +184,24 @@ def _read(span: str) -> tuple[ClassifiedBy, bool]:
     names = names_of(person_text, keep_titles=not 0 <= dots <= cut)  # cut: titles a fragment
     authority, letters = _reasons(reason_text)
     return ClassifiedBy(names, letters, authority), dots < 0
+
+
+def _folded(text: str) -> bytes:
+    """``text`` lower-cased, one byte a character (past U+00FF: ``?``): positions carry over,
+    and a bytes pattern without IGNORECASE skips to its first letters quickly."""
+    return text.encode("latin-1", "replace").lower()
+
+
+def _reasons_start(folded: bytes) -> int:
+    """Where the reasons start in the folded line (its length when nowhere)."""
+    position = 0
+    while (match := _REASONS_START.search(folded, position)) is not None:
+        start = match.start()
+        if start == 0 or not (folded[start : start + 1].isalnum()
+                              and folded[start - 1 : start].isalnum()):
+            return start  # "1.4", "for reasons"; not the "for" of "therefor"
+        position = start + 1
+    return len(folded)
 
 
 def _paragraph_two(head: str) -> int | None:
@@ -203,7 +238,8 @@ def _join_broken_lines(span: str) -> str:
     lines = span.split("\n")
     out = [lines[0]]
     for line in lines[1:]:
-        left = _LINE_END_WORD.search(out[-1])
+        tail = max(0, len(out[-1]) - 40)
+        left = _LINE_END_WORD.search(out[-1], tail)
         right = _LINE_START_WORD.match(line)
         if left and right and _broken(left[1], right[1]):
             out[-1] = out[-1][: left.end(1)] + line.lstrip(" \t")
@@ -219,21 +255,18 @@ def _broken(left: str, right: str) -> bool:
     return right[0].islower() and left[0].isupper() and piece not in _LOWER_WORDS
 
 
-def _join_broken_words(span: str) -> str:
+def _join_broken_words(span: str, folded: bytes) -> str:
     """Join two words a stray space cut apart when together they make a known word."""
-    tokens = span.split(" ")
-    out: list[str] = []
-    for token in tokens:
-        if out and _broken_by_space(out[-1], token):
-            out[-1] += token
-        else:
-            out.append(token)
-    return " ".join(out)
-
-
-def _broken_by_space(left: str, right: str) -> bool:
-    joined = (left + right).lower().rstrip(".,:;")
-    return joined in _BROKEN_WORDS and left.lower() not in _BROKEN_WORDS
+    pieces: list[str] = []
+    done = 0
+    for match in _SPLIT_WORD.finditer(folded):
+        start = match.start()
+        if start and folded[start - 1 : start] not in (b" ", b"("):
+            continue  # inside a word
+        space = folded.index(b" ", start)
+        pieces.append(span[done:space])
+        done = space + 1
+    return "".join(pieces) + span[done:] if pieces else span
 
 
 def _reasons(text: str) -> tuple[str | None, list[str]]:

@@ -8,6 +8,7 @@ mixed-case line (``USEU``, ``AIT``) and lower-case words there (``polmil officer
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from transforms.fields.classifier_titles import is_camel_office, is_title_word
 
@@ -46,20 +47,25 @@ def names_of(text: str, keep_titles: bool = True) -> list[str]:
     Carney``). Only titles left: the titles (``DCM``) unless ``keep_titles`` is false; a
     number in the text (``ADANA 222``, ``DSCG 05-01``): nothing.
     """
+    return list(_names(text, keep_titles))
+
+
+@lru_cache(maxsize=4096)  # the same line recurs in every cable of a post and month
+def _names(text: str, keep_titles: bool) -> tuple[str, ...]:
     text = _clean(text)
     if not text or _NUMBER.search(text):
-        return []  # "ADANA 222 ADANA 216", "Derived from DSCG 05-01": references, no person
+        return ()  # "ADANA 222 ADANA 216", "Derived from DSCG 05-01": references, no person
     parts = _PERSON_SEPARATOR.split(text)
     if len(parts) > 1:
         names = [_name_of(part) for part in parts]
         if all(name and len(name.split()) >= 2 for name in names):
-            return [name for name in names if name]
+            return tuple(name for name in names if name)
     name = _name_of(text)
     if name:
-        return [name]
+        return (name,)
     if not keep_titles or not any(char.isalpha() for char in text):
-        return []
-    return [text]
+        return ()
+    return (text,)
 
 
 def _clean(text: str) -> str:
@@ -102,9 +108,8 @@ def _name_of(text: str) -> str | None:
 def _is_mixed_case(text: str) -> bool:
     """Lower-case letters outside title words: then all-caps words are acronyms."""
     return any(
-        any(char.islower() for char in token)
+        _word(token)[1] == _NAME and any(char.islower() for char in token)
         for token in text.split()
-        if not is_title_word(_bare(token)) and _bare(token) not in _NAME_PARTICLES
     )
 
 
@@ -151,19 +156,32 @@ def _suffix(token: str) -> str:
 
 
 def _bare(token: str) -> str:
-    return (
-        token.lower().replace("’", "'").replace("\\", "").replace("0", "o").strip(".,;:()'")
-    )
+    return _word(token)[0]
+
+
+# What a token is on its own: a title, a part of names (suffix, particle), a separator, or a
+# word whose part depends on its neighbours.
+_TITLE, _NAME_PART, _SEPARATOR, _NAME = range(4)
+
+
+@lru_cache(maxsize=8192)
+def _word(token: str) -> tuple[str, int]:
+    bare = token.lower().replace("’", "'").replace("\\", "").replace("0", "o").strip(".,;:()'")
+    if not any(char.isalpha() for char in bare):
+        return bare, _SEPARATOR  # "-", "&", a number: never part of a name
+    if bare in _NAME_SUFFIXES or bare in _NAME_PARTICLES:
+        return bare, _NAME_PART
+    if is_title_word(bare) or is_camel_office(token.strip(".,;:")):
+        return bare, _TITLE
+    return bare, _NAME
 
 
 def _is_title(token: str, lower_rule: bool, tokens: list[str], position: int) -> bool:
-    bare = _bare(token)
-    if not any(char.isalpha() for char in bare):
-        return True  # "-", "&", a number: never part of a name
-    if bare in _NAME_SUFFIXES or bare in _NAME_PARTICLES:
-        return False
-    after_initial = position > 0 and _INITIAL.fullmatch(tokens[position - 1])
-    if is_title_word(bare) or is_camel_office(token.strip(".,;:")):
+    kind = _word(token)[1]
+    if kind != _NAME:
+        if kind != _TITLE:
+            return kind == _SEPARATOR
+        after_initial = position > 0 and _INITIAL.fullmatch(tokens[position - 1])
         return not (after_initial and token[:1].isupper() and position == len(tokens) - 1)
     if lower_rule and token.isupper() and len(token.strip(".")) >= 2 and token.isalpha():
         return True  # "USEU", "AIT", "PRT", "ISN" in a mixed-case line

@@ -56,6 +56,7 @@ _FUZZY_BY_LETTER: dict[str, tuple[str, ...]] = {}
 for _title in sorted(_FUZZY_TITLES):
     _FUZZY_BY_LETTER.setdefault(_title[0], ())
     _FUZZY_BY_LETTER[_title[0]] += (_title,)
+_OFFICE_OPENINGS = frozenset(piece[:2] for piece in _OFFICE_PIECES)
 _CAMEL_PIECE = re.compile(r"[A-Z][a-z]+")
 
 
@@ -65,8 +66,9 @@ def is_title_word(bare: str) -> bool:
 
     Listed words, slashed words (``A/DCM``), hyphenated words made only of titles
     (``minister-counsellor``), glued office abbreviations (``mincouns``), and misspellings of
-    the long title words: one letter off for words up to eight letters (a short word may only
-    miss a letter: ``cief``), two off from nine letters on (``ambasasdor``).
+    the long title words: the first letter kept, one letter off for words up to eight letters
+    (a short word may only miss a letter: ``cief``), two off from nine letters on
+    (``ambasasdor``).
     """
     if not bare:
         return False
@@ -94,7 +96,7 @@ def is_camel_office(token: str) -> bool:
 
 def _glued_offices(bare: str) -> bool:
     """``mincouns``, ``polmincouns``: the word splits fully into office pieces."""
-    if len(bare) < 5 or len(bare) > 14:
+    if len(bare) < 5 or len(bare) > 14 or bare[:2] not in _OFFICE_OPENINGS:
         return False
     reachable = [True] + [False] * len(bare)
     for end in range(2, len(bare) + 1):
@@ -110,8 +112,8 @@ def _misspelt_title(bare: str) -> bool:
         return False
     for title in _FUZZY_BY_LETTER.get(bare[0], ()):
         allowed = 2 if len(title) >= 9 else 1
-        if abs(len(title) - len(bare)) > allowed:
-            continue
+        if abs(len(title) - len(bare)) > allowed or bare[1] not in title[1:3]:
+            continue  # a typo keeps the first letter and one of the next two
         if len(bare) <= 5 and len(bare) >= len(title):
             continue  # a short word counts only with a letter missing ("cief")
         if _distance(bare, title, allowed) <= allowed:
