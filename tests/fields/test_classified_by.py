@@ -420,6 +420,18 @@ def test_broken_words_are_joined(line: str, names: list[str], reasons: list[str]
                      ["kathy schleigh"], id="10LIMA99-lower-case-name"),
         pytest.param("Classified By: CDA: Charles Barclay for reQ#8$UQ8ML#C may choke",
                      ["Charles Barclay"], id="09HAVANA665-garbled-reasons"),
+        pytest.param("CLASSIFIED BY PAO KEVIN BROSNAHAN, REASON 1.4 (D)", ["KEVIN BROSNAHAN"],
+                     id="office-acronym-in-capitals"),
+        pytest.param("Classified By: Ambassador Marie Post for reasons 1.4 (b)", ["Marie Post"],
+                     id="surname-that-is-a-title-word"),
+        pytest.param("Classified By: Political Officer Jane DePuy for reasons 1.4 (b)",
+                     ["Jane DePuy"], id="surname-like-a-misspelt-title"),
+        pytest.param("Classified By: Gene Cretz Ambassador reasons 1.4 (b)", ["Gene Cretz"],
+                     id="title-after-the-name-without-comma"),
+        pytest.param("Classified By: Ambassador to the EU C. Boyden Gray for reasons 1.4",
+                     ["C. Boyden Gray"], id="title-to-an-acronym"),
+        pytest.param("Classified By: Ambassador William Wood and DCM Richard Norland for "
+                     "reasons 1.4 (b)", ["William Wood", "Richard Norland"], id="two-persons"),
     ],
 )
 def test_titles_are_dropped_names_kept_whole(line: str, names: list[str]) -> None:

@@ -10,7 +10,13 @@ from __future__ import annotations
 import re
 from functools import lru_cache
 
-from transforms.fields.classifier_titles import is_camel_office, is_title_word
+from transforms.fields.classifier_titles import (
+    LISTED_TITLE,
+    NOT_A_TITLE,
+    is_camel_office,
+    is_title_word,
+    title_kind,
+)
 
 _PERSON_SEPARATOR = re.compile(r"[ \t]+(?:and|&)[ \t]+", re.IGNORECASE)
 _PIECE_SEPARATOR = re.compile(r"[,:]|[ \t]-[ \t]")
@@ -34,6 +40,8 @@ _JOINERS = frozenset(
      "to", "with", "and", "&", "-", "e.o.", "eo", "classified", "this"}
 )
 _MAX_NAME_WORDS = 3
+# Title words that are surnames too: the last word after a given name ("Marie Post").
+_SURNAME_TITLES = frozenset({"leader", "post", "law", "head", "rule", "senior", "member"})
 
 
 def names_of(text: str, keep_titles: bool = True) -> list[str]:
@@ -108,7 +116,7 @@ def _name_of(text: str) -> str | None:
 def _is_mixed_case(text: str) -> bool:
     """Lower-case letters outside title words: then all-caps words are acronyms."""
     return any(
-        _word(token)[1] == _NAME and any(char.islower() for char in token)
+        _word(token)[1] in (_NAME, _LIKE_TITLE) and any(char.islower() for char in token)
         for token in text.split()
     )
 
@@ -119,10 +127,12 @@ def _name_in_piece(piece: str, mixed_case: bool) -> str | None:
     capitalised = any(token[:1].isupper() for token in tokens)
     lower_rule = mixed_case and capitalised
     end = len(tokens)
-    while end > 0 and _is_title(tokens[end - 1], lower_rule, tokens, end - 1):
+    while end > 0 and _is_title(tokens[end - 1], lower_rule, tokens, end - 1, True):
         end -= 1  # "Roberto Powers a.y.", "Rose E. Gottemoeller Assistant Secretary"
     start = end
-    while start > 0 and not _is_title(tokens[start - 1], lower_rule, tokens, start - 1):
+    while start > 0 and not _is_title(
+        tokens[start - 1], lower_rule, tokens, start - 1, start == end
+    ):
         start -= 1
     run = tokens[start:end]
     if not run or all(_INITIAL.fullmatch(token) or len(token) < 2 for token in run):
@@ -159,9 +169,10 @@ def _bare(token: str) -> str:
     return _word(token)[0]
 
 
-# What a token is on its own: a title, a part of names (suffix, particle), a separator, or a
-# word whose part depends on its neighbours.
-_TITLE, _NAME_PART, _SEPARATOR, _NAME = range(4)
+# What a token is on its own: a listed title, a word like a title (misspelt, glued offices),
+# a part of names (suffix, particle), a separator, or a word whose part depends on its
+# neighbours.
+_TITLE, _LIKE_TITLE, _NAME_PART, _SEPARATOR, _NAME = range(5)
 
 
 @lru_cache(maxsize=8192)
@@ -171,18 +182,29 @@ def _word(token: str) -> tuple[str, int]:
         return bare, _SEPARATOR  # "-", "&", a number: never part of a name
     if bare in _NAME_SUFFIXES or bare in _NAME_PARTICLES:
         return bare, _NAME_PART
-    if is_title_word(bare) or is_camel_office(token.strip(".,;:")):
+    kind = title_kind(bare)
+    if kind == LISTED_TITLE or is_camel_office(token.strip(".,;:")):
         return bare, _TITLE
-    return bare, _NAME
+    return bare, _NAME if kind == NOT_A_TITLE else _LIKE_TITLE
 
 
-def _is_title(token: str, lower_rule: bool, tokens: list[str], position: int) -> bool:
+def _is_title(
+    token: str, lower_rule: bool, tokens: list[str], position: int, last: bool
+) -> bool:
+    """Whether ``token`` is a title here; ``last``: it would end the name (its surname)."""
     kind = _word(token)[1]
+    if kind == _LIKE_TITLE:
+        return not last  # "Ambassadot John", but "Jane DePuy", "John Minster"
+    if kind == _TITLE:
+        if not last or position == 0:
+            return True
+        before = tokens[position - 1]
+        if _INITIAL.fullmatch(before) and token[:1].isupper():
+            return False  # "CDA Damian R. Leader"
+        return not (_word(token)[0] in _SURNAME_TITLES and _word(before)[1] == _NAME
+                    and before[:1].isupper())  # "Ambassador Marie Post"
     if kind != _NAME:
-        if kind != _TITLE:
-            return kind == _SEPARATOR
-        after_initial = position > 0 and _INITIAL.fullmatch(tokens[position - 1])
-        return not (after_initial and token[:1].isupper() and position == len(tokens) - 1)
+        return kind == _SEPARATOR
     if lower_rule and token.isupper() and len(token.strip(".")) >= 2 and token.isalpha():
         return True  # "USEU", "AIT", "PRT", "ISN" in a mixed-case line
     return lower_rule and token[0].islower()

@@ -2,8 +2,9 @@
 
 The vocabulary is data: the words as written, the office abbreviations that glue into one
 token (``PolMinCons``, ``Mincouns``), and the long title words whose misspellings still count
-(``Ambassadot``, ``Counselr``, ``Direcotr``, ``CIEF``). ``is_title_word`` answers for one bare
-word (lower-case, outer punctuation dropped); it never raises.
+(``Ambassadot``, ``Counselr``, ``Direcotr``, ``CIEF``). ``title_kind`` answers for one bare
+word (lower-case, outer punctuation dropped), telling listed titles from words only like one;
+it never raises.
 """
 
 from __future__ import annotations
@@ -35,7 +36,8 @@ TITLE_WORDS = _words(
     intern chief-of-mission assistant-secretary ambassador-designate designate ecpo e/p p/e
     dep dpo po cg ipo com spokesman internal external commercial agricultural consular trade
     finance financial science environment chairman delegate delegation usdel ecopol econpol
-    polecon pol/econ econ/pol
+    polecon pole polec pao gso mso dao odc fso pmo hro pas usaid usda fas fcs dod doj nsc dhs
+    fbi dea secstate exec dept dos
     """
 )
 # Pieces of a glued office abbreviation: "PolMinCons", "EconMinCouns", "ConGen", "Mincouns".
@@ -60,28 +62,34 @@ _OFFICE_OPENINGS = frozenset(piece[:2] for piece in _OFFICE_PIECES)
 _CAMEL_PIECE = re.compile(r"[A-Z][a-z]+")
 
 
-@lru_cache(maxsize=8192)
 def is_title_word(bare: str) -> bool:
-    """True when ``bare`` (lower-case, punctuation dropped) is a title, office or post word.
+    """True when ``bare`` (lower-case, punctuation dropped) is a title, office or post word."""
+    return title_kind(bare) != NOT_A_TITLE
 
-    Listed words, slashed words (``A/DCM``), hyphenated words made only of titles
-    (``minister-counsellor``), glued office abbreviations (``mincouns``), and misspellings of
-    the long title words: the first letter kept, one letter off for words up to eight letters
-    (a short word may only miss a letter: ``cief``), two off from nine letters on
-    (``ambasasdor``).
+
+NOT_A_TITLE, LISTED_TITLE, LIKE_A_TITLE = range(3)
+
+
+@lru_cache(maxsize=8192)
+def title_kind(bare: str) -> int:
+    """``LISTED_TITLE`` for listed words, slashed words (``A/DCM``) and hyphenated words made
+    only of titles (``minister-counsellor``); ``LIKE_A_TITLE`` for glued office abbreviations
+    (``mincouns``) and misspellings of the long title words (the first letter kept, one
+    letter off for words up to eight letters, a short word only missing one: ``cief``, two off
+    from nine letters on: ``ambasasdor``); else ``NOT_A_TITLE``.
     """
     if not bare:
-        return False
-    if bare in TITLE_WORDS:
-        return True
-    if "/" in bare:
-        return True  # "A/DCM", "Pol/C", "EUR/PRA", "U/S": offices, never a name
+        return NOT_A_TITLE
+    if bare in TITLE_WORDS or "/" in bare:  # "A/DCM", "Pol/C", "U/S": offices, never a name
+        return LISTED_TITLE
     if "-" in bare:
         parts = [part for part in bare.split("-") if part]
-        return bool(parts) and all(is_title_word(part) for part in parts)
-    if not bare.isalpha():
-        return False
-    return _glued_offices(bare) or _misspelt_title(bare)
+        if parts and all(is_title_word(part) for part in parts):
+            return LISTED_TITLE
+        return NOT_A_TITLE
+    if bare.isalpha() and (_glued_offices(bare) or _misspelt_title(bare)):
+        return LIKE_A_TITLE
+    return NOT_A_TITLE
 
 
 def is_camel_office(token: str) -> bool:
