@@ -48,7 +48,7 @@ _DEBRIS = re.compile(r"<br>|\\[ \t]*$", re.MULTILINE | re.IGNORECASE)  # dump li
 _PARAGRAPH_LINE = re.compile(r"\n[ \t]*(?:¶|\d{1,2}\.[ \t(])")
 # A paragraph glued onto the line: "¶1.", "... (d) 1. (C) Post shared" (08VILNIUS666).
 _PILCROW_NUMBER = re.compile(
-    r"¶[ \t]*\d|(?<![\d.])[1-9]\.[ \t]?\((?:U|C|S|SBU|LOU|TS|[SC]//?NF|U//FOUO)\)"
+    r"¶[ \t]*\d|[1-9](?<![\d.][1-9])\.[ \t]?\((?:U|C|S|SBU|LOU|TS|[SC]//?NF|U//FOUO)\)"
 )
 _BLANK_LINE = re.compile(r"\n[ \t]*\n")
 # Words repeating the lead-in: "Classified By: (U) Classified by DCM ..." (08ROME1541).
@@ -69,7 +69,7 @@ _REASONS_START = re.compile(
     rb"|sections? \d|d(?:ue to|erived from)\b|;|\(\w\)|\.\.\."
 )
 # Transmission garbage ends the line where the token holding it starts (09HAVANA665).
-_GARBLED = re.compile(r"[#$@{}=~^|<>`]|[1-9](?<=[A-Za-z][1-9])(?=[A-Za-z])")
+_GARBLED = re.compile(rb"[#$@{}=~^|<>`]|[1-9](?<=[a-z][1-9])(?=[a-z])")  # in the folded line
 _AUTHORITY = re.compile(r"\b1[ \t]?[.,][ \t]?([2-6])(?![0-9])")  # "1.4 (b)", "1.5a", "1,4"
 _REASONS_LINE = re.compile(r"reasons?\b|1[ \t]?[.,][ \t]?[2-6]", re.IGNORECASE)
 _REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
@@ -125,21 +125,32 @@ def parse_classified_by(body: str) -> ClassifiedBy:
     if not isinstance(body, str):
         return ClassifiedBy()
     head = body[:_HEAD_CHARS]
-    paragraph_two = _paragraph_two(head)
-    if paragraph_two is not None:
-        opening = _OPENS_PARAGRAPH_TWO.match(head, paragraph_two)
-        head = head[: opening.end() + _SPAN_CHARS if opening else paragraph_two]
+    # The head ends at paragraph 2 (or after the line opening it). It is looked for only as
+    # far as a line is read: most cables have their line long before it.
+    end = len(head)
+    scanned = 0
     fallback: ClassifiedBy | None = None
     truncated = False
     position = 0
     while True:
-        match = search_near_word(_CLASSIFIED_BY, head, b"cla", pos=position)
+        match = search_near_word(_CLASSIFIED_BY, head, b"cla", pos=position, endpos=end)
         if match is None:
             return fallback or ClassifiedBy()
         position = match.end()
+        if scanned < end:
+            stop = min(end, match.end() + _SPAN_CHARS)
+            start = max(0, scanned - 8)  # the newline before a "2." may precede the mark
+            paragraph_two = _paragraph_two(head[start:stop])
+            scanned = stop
+            if paragraph_two is not None:
+                opening = _OPENS_PARAGRAPH_TWO.match(head, start + paragraph_two)
+                end = opening.end() + _SPAN_CHARS if opening else start + paragraph_two
+                scanned = end
+                if match.start() >= end:
+                    return fallback or ClassifiedBy()
         if fallback is not None and not truncated and not _opens_line(head, match.start()):
             continue  # prose; only a truncated line's full copy may stand anywhere
-        span = head[match.end() : match.end() + _SPAN_CHARS]
+        span = head[match.end() : min(match.end() + _SPAN_CHARS, end)]
         if _NOTE.match(span):
             continue
         result, complete = _read(span)
@@ -166,13 +177,16 @@ def _read(span: str) -> tuple[ClassifiedBy, bool]:
     if pilcrow is not None:
         span = span[: pilcrow.start()]
     span = _WHITESPACE.sub(" ", _join_broken_lines(span)).strip()
-    span = _join_broken_words(span, _folded(span))
     while lead := _LEAD_IN.match(span):
         if not lead.group():
             break
         span = span[lead.end() :]
-    cut = _reasons_start(_folded(span))
-    garbled = _GARBLED.search(span)
+    folded = _folded(span)
+    joined = _join_broken_words(span, folded)
+    if joined is not span:
+        span, folded = joined, _folded(joined)
+    cut = _reasons_start(folded)
+    garbled = _GARBLED.search(folded)
     if garbled is not None and garbled.start() < cut:
         cut = span.rfind(" ", 0, garbled.start()) + 1  # where the garbled word starts
     person_text, reason_text = span[:cut], span[cut:]

@@ -26,6 +26,7 @@ _AD_INTERIM = re.compile(r"(?i)\b(affaires?|affairs|charge)([ ,]+)a\.[ ]?i\.(?![
 _TITLE_SLASH_NAME = re.compile(r"^([A-Za-z]{2,6})/([A-Z][a-z]+)$")  # "DCM/Ted"
 _INITIAL = re.compile(r"[A-Z0]\.?|[A-Z]\.[A-Z]\.")
 _NUMBER = re.compile(r"\d\d")
+_ALNUM = re.compile(r"[^\W_]")
 _ROMAN = frozenset({"ii", "iii", "iv"})
 _NAME_SUFFIXES = frozenset({"jr", "sr", *_ROMAN})
 _NAME_PARTICLES = frozenset(
@@ -77,19 +78,24 @@ def _names(text: str, keep_titles: bool) -> tuple[str, ...]:
 
 
 def _clean(text: str) -> str:
-    text = _PARENTHESES.sub(" ", text)
-    text = _AD_INTERIM.sub(r"\1\2a.i.", text)
+    if "(" in text:
+        text = _PARENTHESES.sub(" ", text)
+    if "i." in text or "I." in text:
+        text = _AD_INTERIM.sub(r"\1\2a.i.", text)
     tokens = []
     for token in text.split():
-        if not any(char.isalnum() for char in token):
+        if token.isalpha():
+            tokens.append(token)  # the common case: a plain word
+        elif _ALNUM.search(token) is None:
             if token in {"-", "&", ",", ":"}:
                 tokens.append(token)
-            continue  # "?", "*": a garbled dash
-        slashed = _TITLE_SLASH_NAME.match(token)
-        if slashed and is_title_word(slashed[1].lower()):
+            # else "?", "*": a garbled dash
+        elif "/" in token and (slashed := _TITLE_SLASH_NAME.match(token)) and is_title_word(
+            slashed[1].lower()
+        ):
             tokens.extend((slashed[1] + "/", slashed[2]))
-            continue
-        tokens.append(token)
+        else:
+            tokens.append(token)
     while tokens and _bare(tokens[-1]) in _JOINERS:
         tokens.pop()
     return " ".join(tokens).strip(" ,;:-")
@@ -116,7 +122,7 @@ def _name_of(text: str) -> str | None:
 def _is_mixed_case(text: str) -> bool:
     """Lower-case letters outside title words: then all-caps words are acronyms."""
     return any(
-        _word(token)[1] in (_NAME, _LIKE_TITLE) and any(char.islower() for char in token)
+        token != token.upper() and _word(token)[1] in (_NAME, _LIKE_TITLE)
         for token in text.split()
     )
 

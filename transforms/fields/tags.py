@@ -31,6 +31,7 @@ _NOT_TAGS = frozenset({*CAVEATS, "SENSITIVE"})
 # Words that may join a multi-word tag without being tag words themselves.
 _JOINERS = frozenset({"AND", "OF", "THE", "FOR", "WITH", "ON"})
 _SPACES_RE = re.compile(r"\s+")
+_PHRASE_OPENINGS = frozenset(written.split()[0] for written in TAG_FIXES if " " in written)
 
 
 # A NamedTuple, not a frozen dataclass: as immutable, and built ~2.5x faster (tens of
@@ -141,6 +142,8 @@ def _is_known(word: str) -> bool:
 
 def _phrase_at(words: list[str], index: int) -> int:
     """How many words from ``index`` make a known phrase (the longest), 0 when none."""
+    if words[index] not in _PHRASE_OPENINGS:
+        return 0
     for size in range(min(PHRASE_WORDS, len(words) - index), 1, -1):
         if " ".join(words[index : index + size]) in TAG_FIXES:
             return size
@@ -170,7 +173,7 @@ def _walk(words: list[str]) -> list[str]:
     index = 0
     while index < len(words):
         word = words[index]
-        size = _phrase_at(words, index)
+        size = _phrase_at(words, index) if word in _PHRASE_OPENINGS else 0
         if size:
             flush()
             out.extend(TAG_FIXES[" ".join(words[index : index + size])])
@@ -183,9 +186,14 @@ def _walk(words: list[str]) -> list[str]:
             if name:  # "OVIP (STEINBERG, JAMES B.)": the person is a tag of its own
                 out.extend(TAG_FIXES.get(name.replace(",", ""), (name,)))
             continue
-        if word in TAG_FIXES or word in KNOWN_TAGS or word in _NOT_TAGS:
-            flush()
-            out.extend(TAG_FIXES.get(word, (word,)))
+        if word in KNOWN_TAGS or word in _NOT_TAGS or word in TAG_FIXES:
+            if run:
+                flush()
+            fix = TAG_FIXES.get(word)
+            if fix is None:
+                out.append(word)
+            else:
+                out.extend(fix)
             continue
         pieces = split_glued(word)
         if pieces is not None:
