@@ -291,6 +291,12 @@ def test_labels_and_separators(body: str, expected: list[str]) -> None:
             ["ECON", "ETRD", "PM", "ECONOMY AND FINANCE"],
             id="06TELAVIV2787-unlisted-words-stay-together",
         ),
+        pytest.param(
+            "TAGS: MARR PREL PM LABOR HUMAN RIGHTSPOLMIL\n",
+            ["MARR", "PREL", "PM", "LABOR", "HUMAN RIGHTS", "POL", "MIL"],
+            id="04PANAMA586-phrase-glued-to-codes",
+        ),
+        pytest.param("TAGS: PGOV POLMIL PM\n", ["PGOV", "POL", "MIL", "PM"], id="polmil"),
     ],
 )
 def test_free_keywords_keep_their_phrases(body: str, expected: list[str]) -> None:

@@ -57,8 +57,9 @@ def parse_tags(body: str) -> list[Tag]:
     CLINTON HILLARY`` gives ``OVIP`` and ``CLINTON, HILLARY``. Free keywords: a known phrase
     of ``seeds/tag_fixes.csv`` is one tag (``GAZA DISENGAGEMENT``, ``TIP IN TURKEY``); other
     unknown words written together (``ECONOMY AND FINANCE``) stay one tag, and a comma item
-    whose words are all unknown stays whole. The fixes table also mends typos (``MOPPS`` ->
-    ``MOPS``) and persons written without their comma. A glued run such as
+    whose words are all unknown stays whole; a phrase glued to the codes after it splits from
+    them (``HUMAN RIGHTSPOLMIL``). The fixes table also mends typos (``MOPPS`` -> ``MOPS``)
+    and persons written without their comma. A glued run such as
     ``KFRDKIRFCVISCMGTKOCIASECPHUMSMIGEG`` is split into known codes when it splits fully.
     Caveats (SIPDIS, NOFORN, ...) are dropped. Tags are upper-cased.
     """
@@ -200,6 +201,14 @@ def _walk(words: list[str]) -> list[str]:
             flush()
             out.extend(pieces)
             continue
+        glued = _glued_to_phrase(run, word) if run and len(word) >= 6 else None
+        if glued is not None:  # "HUMAN RIGHTSPOLMIL": a phrase, then codes, no space
+            size, phrase_tags, codes = glued
+            del run[-size:]
+            flush()
+            out.extend(phrase_tags)
+            out.extend(codes)
+            continue
         after_ovip = not run and out and out[-1] == "OVIP" and word.isalpha()
         if after_ovip or _wordy(word) or (run and (word in _JOINERS or out[-1:] == ["OVIP"])):
             run.append(word)
@@ -208,6 +217,31 @@ def _walk(words: list[str]) -> list[str]:
         out.append(word)
     flush()
     return out
+
+
+def _glued_to_phrase(
+    run: list[str], word: str
+) -> tuple[int, tuple[str, ...], list[str]] | None:
+    """(words of ``run`` the phrase takes, its tags, the codes) when ``word`` ends a known
+    phrase begun in ``run`` and known codes follow unspaced (04PANAMA586)."""
+    for cut in range(len(word) - 2, 1, -1):
+        codes = _codes(word[cut:])
+        if codes is None:
+            continue
+        for size in range(1, min(len(run), PHRASE_WORDS - 1) + 1):
+            phrase = " ".join([*run[-size:], word[:cut]])
+            if phrase in TAG_FIXES:
+                return size, TAG_FIXES[phrase], codes
+    return None
+
+
+def _codes(text: str) -> list[str] | None:
+    """``text`` as known codes: listed, mended by the fixes table, or a glued run."""
+    if text in TAG_FIXES:
+        return list(TAG_FIXES[text])
+    if text in KNOWN_TAGS:
+        return [text]
+    return split_glued(text)
 
 
 def _wordy(word: str) -> bool:
