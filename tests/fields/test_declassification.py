@@ -228,6 +228,18 @@ def test_date_forms(line: str, declassify_on: date | None, rule: str) -> None:
             id="08STOCKHOLM257-downgrade-glued",
         ),
         pytest.param(
+            "E.O. 12958: DECL: 12/31/2009 DNG: CO 12/31/1999 \nTAGS: PGOV",
+            Declassification(
+                "12958", date(2009, 12, 31), "12/31/2009 DNG: CO 12/31/1999", date(1999, 12, 31)
+            ),
+            id="both-labels",
+        ),
+        pytest.param(
+            "E.0. 12958: DECL: 01/22/2018 \nTAGS: PREL",
+            Declassification("12958", date(2018, 1, 22), "01/22/2018"),
+            id="zero-for-o",
+        ),
+        pytest.param(
             "E.O. 12958: DE...\n\nid: 1\n\nE.O. 12958: DECL: 06/21/2017 \nTAGS: MOPS",
             Declassification("12958", date(2017, 6, 21), "06/21/2017"),
             id="07KABUL2004-truncated-then-full-copy",

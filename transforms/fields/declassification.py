@@ -18,7 +18,7 @@ _LINE_CHARS = 200
 
 # "E.O. 12958", "EO 12958", "E.O.12958", "E. O. 12958", "E.o. 12958"; "AMBASSADORE.O. 12958"
 # (06CAIRO493) is glued to the word before it.
-_EO = re.compile(r"(?:E\.[ \t]?O\.?|\bEO)[ \t]?(1\d{4})\b", re.IGNORECASE)
+_EO = re.compile(r"(?:E\.[ \t]?[O0]\.?|\bEO)[ \t]?(1\d{4})\b", re.IGNORECASE)  # "E.0." typo
 _AS_AMENDED = re.compile(r"[ \t,]*AS[ \t]+AMENDED\b[ \t,;]*", re.IGNORECASE)
 # "DECL:", "DECLl:" (a typo), "DECL ON:", "DECLASSIFY 11/29/2027", "Declassify on 8/31/2034",
 # "DNG:" (group "dng": a downgrade).
@@ -50,8 +50,9 @@ def parse_declassification(body: str) -> Declassification:
     Rules: the first ``E.O. NNNNN`` in the head gives ``eo``. ``rule`` is the rest of that
     line after ``DECL``/``DECLASSIFY (ON)``/``DNG`` (or, without either, after the order
     number: ``N/A``, ``GDS``), cut before a glued ``TAGS``, ``AS AMENDED`` dropped, whitespace
-    collapsed, None when empty. The date of a ``DNG`` rule is ``downgrade_on``; any other
-    rule that starts with a date gives ``declassify_on`` (``transforms.fields.rule_dates``:
+    collapsed, None when empty. The date of a ``DNG`` rule is ``downgrade_on`` (a line may
+    carry both labels: ``DECL: 12/31/2009 DNG: CO 12/31/1999``); any other rule that starts
+    with a date gives ``declassify_on`` (``transforms.fields.rule_dates``:
     ``MM/DD/YYYY``, ``M/D/YY``, ``12-29-13``, ``YYYY/MM/DD``, ``YYYYMMDD``, ``08 OCTOBER
     2019``, after an optional ``ON:`` or short code: ``GDS 11/13/85``). A line cut short
     (``E.O. 12958: DE...``) gives way to a later E.O. line, the full copy. Invalid dates give
@@ -92,7 +93,14 @@ def _declassification(eo: str, line: str) -> Declassification:
     rule = _WHITESPACE.sub(" ", text).strip(" :;,.") or None
     if rule is None:
         return Declassification(eo, None, None)
+    dng = label is not None and label["dng"]
     deadline = rule_date(rule)
-    if label is not None and label["dng"]:
+    # A second label on the line: "DECL: 12/31/2009 DNG: CO 12/31/1999" (either order).
+    other = _LABEL.search(rule, 1)
+    if other is not None and bool(other["dng"]) != dng:
+        second = rule_date(rule[other.end() :])
+        declassify_on, downgrade_on = (second, deadline) if dng else (deadline, second)
+        return Declassification(eo, declassify_on, rule, downgrade_on)
+    if dng:
         return Declassification(eo, None, rule, deadline)
     return Declassification(eo, deadline, rule)
