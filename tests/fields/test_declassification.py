@@ -257,19 +257,24 @@ def test_downgrades_and_copies(body: str, expected: Declassification) -> None:
 
 @pytest.mark.corpus
 @pytest.mark.parametrize(
-    ("cable_id", "declassify_on", "downgrade_on"),
+    ("cable_id", "eo", "declassify_on", "downgrade_on"),
     [
-        ("06CARACAS958", None, date(2026, 4, 8)),
-        ("08STOCKHOLM257", None, date(2018, 3, 31)),
-        ("07KABUL2004", date(2017, 6, 21), None),
-        ("08KABUL1064", date(2018, 4, 24), None),
+        ("06CARACAS958", "12958", None, date(2026, 4, 8)),
+        ("08STOCKHOLM257", "12958", None, date(2018, 3, 31)),
+        ("07KABUL2004", "12958", date(2017, 6, 21), None),
+        ("08KABUL1064", "12958", date(2018, 4, 24), None),
+        ("01VATICAN1261", "12958", date(2011, 3, 5), None),
+        ("09BERLIN1626", "12958", None, None),
+        ("09CAIRO302", "12958", None, None),
     ],
 )
 def test_real_cables_that_showed_a_defect(
-    cable_id: str, declassify_on: date | None, downgrade_on: date | None
+    cable_id: str, eo: str, declassify_on: date | None, downgrade_on: date | None
 ) -> None:
     cable = parsed_cable(cable_id).cable
-    assert (cable["declassify_on"], cable["downgrade_on"]) == (declassify_on, downgrade_on)
+    assert (cable["eo"], cable["declassify_on"], cable["downgrade_on"]) == (
+        eo, declassify_on, downgrade_on
+    )
 
 
 _DNG_LINE = re.compile(r"E\.?\s?O\.?\s?1\d{4}[^\n]{0,20}\bDNG\b", re.IGNORECASE)
