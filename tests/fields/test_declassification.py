@@ -240,6 +240,11 @@ def test_date_forms(line: str, declassify_on: date | None, rule: str) -> None:
             id="zero-for-o",
         ),
         pytest.param(
+            "E.O.: 12958: N/A \nTAGS: ECON",
+            Declassification("12958", None, "N/A"),
+            id="08RIODEJANEIRO19-colon-after-eo",
+        ),
+        pytest.param(
             "E.O. 12958: DE...\n\nid: 1\n\nE.O. 12958: DECL: 06/21/2017 \nTAGS: MOPS",
             Declassification("12958", date(2017, 6, 21), "06/21/2017"),
             id="07KABUL2004-truncated-then-full-copy",
@@ -266,6 +271,7 @@ def test_downgrades_and_copies(body: str, expected: Declassification) -> None:
         ("01VATICAN1261", "12958", date(2011, 3, 5), None),
         ("09BERLIN1626", "12958", None, None),
         ("09CAIRO302", "12958", None, None),
+        ("08RIODEJANEIRO19", "12958", None, None),
     ],
 )
 def test_real_cables_that_showed_a_defect(

@@ -18,7 +18,8 @@ _LINE_CHARS = 200
 
 # "E.O. 12958", "EO 12958", "E.O.12958", "E. O. 12958", "E.o. 12958"; "AMBASSADORE.O. 12958"
 # (06CAIRO493) is glued to the word before it.
-_EO = re.compile(r"(?:E\.[ \t]?[O0]\.?|\bEO)[ \t]?(1\d{4})\b", re.IGNORECASE)  # "E.0." typo
+# "E.0." (a zero) and "E.O.: 12958" (08RIODEJANEIRO19) are typos of it.
+_EO = re.compile(r"(?:E\.[ \t]?[O0]\.?|\bEO):?[ \t]?(1\d{4})\b", re.IGNORECASE)
 _AS_AMENDED = re.compile(r"[ \t,]*AS[ \t]+AMENDED\b[ \t,;]*", re.IGNORECASE)
 # "DECL:", "DECLl:" (a typo), "DECL ON:", "DECLASSIFY 11/29/2027", "Declassify on 8/31/2034",
 # "DNG:" (group "dng": a downgrade).
