@@ -236,6 +236,8 @@ def test_corpus() -> None:
             id="09BAGHDAD2744-br-line-ends",
         ),
         pytest.param("TAGS: PREL PGOV \\\n\nSUBJECT", ["PREL", "PGOV"], id="backslash-alone"),
+        pytest.param('E.O. 12958: DECL: 05/15/2034 "TAGS: PINR AR\n\nSUBJECT: X', ["PINR", "AR"],
+                     id="09STATE49854-quote-before-the-label"),
         pytest.param("TAGS: PREL NOFORN STADIS PGOV SIPDIS\n", ["PREL", "PGOV"],
                      id="caveats-are-no-tags"),
         pytest.param(
@@ -372,6 +374,7 @@ def test_tag_fixes_table() -> None:
                          "COUNTERTERRORISM"]),
         ("09LONDON2222", ["PGOV", "PREL", "MARR", "MOPS", "MCAP", "KNNP", "PARM", "UK"]),
         ("08TBILISI1362", ["PGOV", "PREL", "PHUM", "RS", "GG"]),
+        ("09STATE49854", ["PINR", "AR"]),
     ],
 )
 def test_real_cables_that_showed_a_defect(cable_id: str, expected: list[str]) -> None:

@@ -16,7 +16,7 @@ _HEAD_LINES = 60
 _MAX_LINE = 1500
 _MAX_CONTINUATION = 3
 # Strong label: TAGS: anywhere on a head line (glued after E.O. or addressee text), any case.
-_STRONG_LABEL_RE = re.compile(r"(?:^|(?<=[\s:]))[Tt][Aa][Gg][Ss]\s*:\s*")
+_STRONG_LABEL_RE = re.compile(r"(?<![A-Za-z])[Tt][Aa][Gg][Ss]\s*:\s*")  # '"TAGS:' too
 # Weaker labels (misspelt, no colon) only at line start or after the E.O. / DECL text; the
 # misspellings only in capitals ("Tas" and "ags" are words).
 _WEAK_LABEL_RE = re.compile(
