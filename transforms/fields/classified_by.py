@@ -2,7 +2,8 @@
 
 ``Classified By: Ambassador Anne W. Patterson, for reasons 1.4 (b)(d)`` ->
 ``ClassifiedBy(["Anne W. Patterson"], ["b", "d"], "1.4")``. Only the line in the head of the
-body counts (before paragraph 2, within the first 15,000 characters). The persons are read by
+body counts (before paragraph 2, within the first 15,000 characters). The line is made
+readable by ``transforms.fields.classified_line``, its persons are read by
 ``transforms.fields.classifier_names``.
 """
 
@@ -11,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transforms.fields.classified_line import AUTHORITY, readable_line
 from transforms.fields.classifier_names import names_of
 from transforms.fields.hints import search_near_word
 
@@ -37,29 +39,10 @@ _OPENS_PARAGRAPH_TWO = re.compile(
 _LINE_OPENING = re.compile(r"[ \t]*(?:\d{1,2}\.[ \t]*)?(?:\([A-Z/]{1,6}\)[ \t]*)?")
 # "CLASSIFIED BY LINE ADDED": a corrected copy's note, not the line itself (00TELAVIV4462).
 _NOTE = re.compile(r"[ \t\"']*line\b", re.IGNORECASE)
-# Lines a page break put into the line (00HARARE3759): a lone marking, a "PAGE 02" header.
-_PAGE_LINE = re.compile(
-    r"^[ \t]*(?:(?:UNCLASSIFIED|CONFIDENTIAL|SECRET|LIMITED OFFICIAL USE)[ \t]*"
-    r"|PAGE[ \t]+\d{2,3}\b[^\n]*)$",
-    re.MULTILINE,
-)
-_MARKING_WORD = re.compile(r"\n[ \t]*(?:UNCLAS|CONFID|SECRET|LIMITED)")
-_DEBRIS = re.compile(r"<br>|\\[ \t]*$", re.MULTILINE | re.IGNORECASE)  # dump line ends
-_PARAGRAPH_LINE = re.compile(r"\n[ \t]*(?:¶|\d{1,2}\.[ \t(])")
-# A paragraph glued onto the line: "¶1.", "... (d) 1. (C) Post shared" (08VILNIUS666).
-_PILCROW_NUMBER = re.compile(
-    r"¶[ \t]*\d|[1-9](?<![\d.][1-9])\.[ \t]?\((?:U|C|S|SBU|LOU|TS|[SC]//?NF|U//FOUO)\)"
-)
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# Words repeating the lead-in: "Classified By: (U) Classified by DCM ..." (08ROME1541).
-_LEAD_IN = re.compile(
-    r"(?:\([A-Z/]{1,6}\)|\d\.|this[ \t]+message|classfied[ \t]+by:?|classified[ \t]+by:?|[:;,.])"
-    r"[ \t]*",
-    re.IGNORECASE,
-)
-# Where the person ends and the reasons begin, searched in the folded line (``_folded``,
-# collapsed to single spaces). Each branch opens with a literal so the engine skips to it; a branch
-# opening with a letter counts only at the start of a word (``_reasons_start``).
+# Where the person ends and the reasons begin, searched in the folded line
+# (``classified_line.readable_line``). Each branch opens with a literal so the engine skips
+# to it; a branch opening with a letter counts only at the start of a word
+# (``_reasons_start``).
 _REASONS_START = re.compile(
     rb"f(?:or (?:the )?re ?a|or 1\.)"
     rb"|p(?:er (?:the )?re ?a|er (?:sections?\b|sec\b|para|e\.? ?o|\d))"
@@ -70,33 +53,10 @@ _REASONS_START = re.compile(
 )
 # Transmission garbage ends the line where the token holding it starts (09HAVANA665).
 _GARBLED = re.compile(rb"[#$@{}=~^|<>`]|[1-9](?<=[a-z][1-9])(?=[a-z])")  # in the folded line
-_AUTHORITY = re.compile(r"\b1[ \t]?[.,][ \t]?([2-6])(?![0-9])")  # "1.4 (b)", "1.5a", "1,4"
-_REASONS_LINE = re.compile(r"reasons?\b|1[ \t]?[.,][ \t]?[2-6]", re.IGNORECASE)
 _REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
 _REASON_STOP = re.compile(r"[A-Za-z]{3,}|\d\. ?\(")  # a word, or "1. (C)" glued after
 _NOT_A_REASON = frozenset({"and", "reason", "reasons", "for", "per"})
-_WHITESPACE = re.compile(r"\s+")
 _CUT_WORD = re.compile(r"\S+$")  # the word "..." cut short
-# Words a line break or a stray space cut in two ("FO R REASONS", "Re asons", "a nd").
-_BROKEN_WORDS = frozenset({"for", "reasons", "reason", "and", "section", "under", "affairs"})
-# Whole words that open a continuation line in lower case and are no broken-off piece.
-_LOWER_WORDS = frozenset(
-    {"for", "and", "reasons", "reason", "per", "under", "of", "the", "on", "to", "in", "by",
-     "with", "based", "upon", "due", "acting", "a.i.", "a.i", "ai", "as", "at", "because"}
-)
-# Each known word cut once by a space ("fo r", "Re asons", "a nd"), the left piece no word,
-# searched in the folded line; the start of a word is checked in ``_join_broken_words``.
-_SPLIT_WORD = re.compile(
-    "|".join(
-        f"{word[:cut]} {word[cut:]}"
-        for word in sorted(_BROKEN_WORDS, key=len, reverse=True)
-        for cut in range(1, len(word))
-        if word[:cut] not in _BROKEN_WORDS
-    ).encode()
-    + rb"(?![a-z])"
-)
-_LINE_END_WORD = re.compile(r"([A-Za-z][A-Za-z'’]*)[ \t]*$")  # searched in a line's last 40
-_LINE_START_WORD = re.compile(r"^[ \t]*([A-Za-z][A-Za-z.'’]*)")
 
 
 @dataclass(frozen=True, slots=True)
@@ -168,23 +128,7 @@ def _opens_line(head: str, start: int) -> bool:
 
 def _read(span: str) -> tuple[ClassifiedBy, bool]:
     """The line's persons and reasons, and whether the line is whole (not cut at ``...``)."""
-    if "<" in span or "\\" in span:
-        span = _DEBRIS.sub("", span)
-    if "PAGE" in span or _MARKING_WORD.search(span):
-        span = _PAGE_LINE.sub("", span)
-    span = _first_paragraph(span)
-    pilcrow = _PILCROW_NUMBER.search(span) if "¶" in span or "(" in span else None
-    if pilcrow is not None:
-        span = span[: pilcrow.start()]
-    span = _WHITESPACE.sub(" ", _join_broken_lines(span)).strip()
-    while lead := _LEAD_IN.match(span):
-        if not lead.group():
-            break
-        span = span[lead.end() :]
-    folded = _folded(span)
-    joined = _join_broken_words(span, folded)
-    if joined is not span:
-        span, folded = joined, _folded(joined)
+    span, folded = readable_line(span)
     cut = _reasons_start(folded)
     garbled = _GARBLED.search(folded)
     if garbled is not None and garbled.start() < cut:
@@ -198,12 +142,6 @@ def _read(span: str) -> tuple[ClassifiedBy, bool]:
     names = names_of(person_text, keep_titles=not 0 <= dots <= cut)  # cut: titles a fragment
     authority, letters = _reasons(reason_text)
     return ClassifiedBy(names, letters, authority), dots < 0
-
-
-def _folded(text: str) -> bytes:
-    """``text`` lower-cased, one byte a character (past U+00FF: ``?``): positions carry over,
-    and a bytes pattern without IGNORECASE skips to its first letters quickly."""
-    return text.encode("latin-1", "replace").lower()
 
 
 def _reasons_start(folded: bytes) -> int:
@@ -227,64 +165,8 @@ def _paragraph_two(head: str) -> int | None:
     return line.start() if line is not None else None
 
 
-def _first_paragraph(span: str) -> str:
-    """Cut at the first blank line or numbered paragraph; "Reasons: 1.4 (B)(D)" after a blank
-    line still counts (04BRASILIA991)."""
-    opening = _PARAGRAPH_LINE.search(span)
-    if opening is not None and span[: opening.start()].strip():
-        span = span[: opening.start()]
-    blank = _BLANK_LINE.search(span)
-    if blank is None or not span[: blank.start()].strip():
-        return span
-    first = span[: blank.start()]
-    following = span[blank.end() :].lstrip()
-    if _AUTHORITY.search(first) is None and _REASONS_LINE.match(following):
-        second = _BLANK_LINE.search(following)
-        return f"{first} {following[: second.start()] if second else following}"
-    return first
-
-
-def _join_broken_lines(span: str) -> str:
-    """Join a word a line break cut in two: ``Hoyt Y`` / ``ee`` (a lower-case piece in a
-    capitalised line), ``AFFAIR`` / ``S``, ``REA`` / ``SONS`` (the two make a known word)."""
-    if "\n" not in span:
-        return span
-    lines = span.split("\n")
-    out = [lines[0]]
-    for line in lines[1:]:
-        tail = max(0, len(out[-1]) - 40)
-        left = _LINE_END_WORD.search(out[-1], tail)
-        right = _LINE_START_WORD.match(line)
-        if left and right and _broken(left[1], right[1]):
-            out[-1] = out[-1][: left.end(1)] + line.lstrip(" \t")
-        else:
-            out.append(line)
-    return "\n".join(out)
-
-
-def _broken(left: str, right: str) -> bool:
-    if (left + right.rstrip(".")).lower() in _BROKEN_WORDS:
-        return left.lower() not in _BROKEN_WORDS
-    piece = right.lower().rstrip(".,;:")
-    return right[0].islower() and left[0].isupper() and piece not in _LOWER_WORDS
-
-
-def _join_broken_words(span: str, folded: bytes) -> str:
-    """Join two words a stray space cut apart when together they make a known word."""
-    pieces: list[str] = []
-    done = 0
-    for match in _SPLIT_WORD.finditer(folded):
-        start = match.start()
-        if start and folded[start - 1 : start] not in (b" ", b"("):
-            continue  # inside a word
-        space = folded.index(b" ", start)
-        pieces.append(span[done:space])
-        done = space + 1
-    return "".join(pieces) + span[done:] if pieces else span
-
-
 def _reasons(text: str) -> tuple[str | None, list[str]]:
-    match = _AUTHORITY.search(text)
+    match = AUTHORITY.search(text)
     authority = f"1.{match[1]}" if match else None
     rest = text[match.end() : match.end() + 80] if match else text[:80]
     stop = next(
