@@ -106,6 +106,8 @@ def _glued_offices(bare: str) -> bool:
     """``mincouns``, ``polmincouns``: the word splits fully into office pieces."""
     if len(bare) < 5 or len(bare) > 14 or bare[:2] not in _OFFICE_OPENINGS:
         return False
+    if not any(bare[-size:] in _OFFICE_PIECES for size in (2, 3, 4, 5)):
+        return False  # it must end with a piece too: most names do not
     reachable = [True] + [False] * len(bare)
     for end in range(2, len(bare) + 1):
         reachable[end] = any(
