@@ -159,6 +159,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         "from_name": routing.from_name,
         "declassify_on": declass.declassify_on,
         "declassify_rule": declass.rule,
+        "downgrade_on": declass.downgrade_on,
         "eo": declass.eo,
         "classified_by": classified.names,
         "classification_reasons": classified.reasons,

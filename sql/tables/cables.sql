@@ -27,6 +27,7 @@ renamed as (
         from_name,
         declassify_on,
         declassify_rule,
+        downgrade_on,
         eo,
         classified_by,
         classification_reasons,

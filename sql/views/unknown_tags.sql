@@ -1,5 +1,6 @@
 -- unknown_tags: TAGS codes that are not in tag_dictionary (seeds/tags.csv), counted rather
--- than dropped; person tags (OVIP (NAME)) are names, not codes, and are left out.
+-- than dropped; person tags (STEINBERG, JAMES B., the name an OVIP tag goes with) are names,
+-- not codes, and are left out.
 -- Columns: tag, kind (as parsed: unknown, or program for unlisted K codes), cables (distinct
 -- cables carrying it), example_cable_id (the first such cable by id).
 select

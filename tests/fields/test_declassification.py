@@ -9,6 +9,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.fields.corpus import corpus_bodies
+from tests.fields.shared_cables import parsed_cable
 from transforms.fields.declassification import Declassification, parse_declassification
 
 CORPUS = Path(__file__).parents[2] / "../shared/cables"
@@ -65,8 +67,8 @@ SEED = CORPUS / "seed/000_271cbb6e049b91fc.txt"
         ),
         pytest.param(
             "E.O. 12065: DNG: CO 12/31/1987 \nTAGS: PGOV",
-            Declassification("12065", date(1987, 12, 31), "CO 12/31/1987"),
-            id="old-downgrade",
+            Declassification("12065", None, "CO 12/31/1987", date(1987, 12, 31)),
+            id="old-downgrade-is-no-declassification",
         ),
         pytest.param(
             "E.O. 11652: GDS\nTAGS: PFOR",
@@ -170,3 +172,132 @@ def _settled(elapsed: float, body: str) -> float:
     started = time.perf_counter()
     parse_declassification(body)
     return min(elapsed, time.perf_counter() - started)
+
+
+@pytest.mark.parametrize(
+    ("line", "declassify_on", "rule"),
+    [
+        pytest.param("E.O. 12958: DECL: 12-29-13 \n", date(2013, 12, 29), "12-29-13",
+                     id="dashed-two-digit-year"),
+        pytest.param("E.O. 12958: DECLASSIFY 11/29/2027 \n", date(2027, 11, 29), "11/29/2027",
+                     id="declassify-label"),
+        pytest.param("E.O. 12958: Declassify on 8/31/2034\n", date(2034, 8, 31), "8/31/2034",
+                     id="declassify-on-label"),
+        pytest.param("E.O. 12958: DECL: 08 OCTOBER 2019 \n", date(2019, 10, 8), "08 OCTOBER 2019",
+                     id="day-month-name-year"),
+        pytest.param("E.O. 12958: DECL: October 8, 2019 \n", date(2019, 10, 8), "October 8, 2019",
+                     id="month-name-day-year"),
+        pytest.param("E.O. 12958: DECL ON: 07/01/2019 \n", date(2019, 7, 1), "07/01/2019",
+                     id="decl-on-label"),
+        pytest.param("E.O. 12958: ON: 07/01/2019 \n", date(2019, 7, 1), "07/01/2019",
+                     id="on-label-alone"),
+        pytest.param("E.O. 12958: DECL: 29/12/2013 \n", date(2013, 12, 29), "29/12/2013",
+                     id="day-first-when-the-first-number-is-no-month"),
+        pytest.param("E.O. 12958: DECL: 6/30/58 \n", date(2058, 6, 30), "6/30/58",
+                     id="two-digit-year-of-the-release-rule"),
+        pytest.param("E.O. 12958: DECL: 12.31.2015 \n", date(2015, 12, 31), "12.31.2015",
+                     id="dotted"),
+        pytest.param("E.O. 12958: DECL: 05222018 \n", date(2018, 5, 22), "05222018",
+                     id="compact-month-first"),
+        pytest.param("E.O. 12958: DECL: 31DEC2019 \n", date(2019, 12, 31), "31DEC2019",
+                     id="glued-month-name"),
+        pytest.param("E.O. 12958: DECL: 1.6X1 \n", None, "1.6X1", id="exemption-is-no-date"),
+        pytest.param("E.O. 12958: DECL: 13/13/2013 \n", None, "13/13/2013", id="impossible"),
+        pytest.param("E.O. 12065: GDS 11/13/85 (TOMSETH, VICTOR L.) OR-P \n", date(1985, 11, 13),
+                     "GDS 11/13/85 (TOMSETH, VICTOR L.) OR-P", id="79TEHRAN-12065-gds-date"),
+        pytest.param("E.O. 12958: AS AMENDED; DECLASSIFIED JUNE 21, 2006 \n", None,
+                     "DECLASSIFIED JUNE 21, 2006", id="66BUENOSAIRES-declassified-is-no-deadline"),
+    ],
+)
+def test_date_forms(line: str, declassify_on: date | None, rule: str) -> None:
+    result = parse_declassification(line + "TAGS: PREL\nSUBJECT: X\n")
+    assert (result.declassify_on, result.rule, result.downgrade_on) == (declassify_on, rule, None)
+
+
+@pytest.mark.parametrize(
+    ("body", "expected"),
+    [
+        pytest.param(
+            "E.O. 12958: DNG: CO 04/08/2026 \nTAGS: PGOV MASS PARM VE",
+            Declassification("12958", None, "CO 04/08/2026", date(2026, 4, 8)),
+            id="06CARACAS958-downgrade",
+        ),
+        pytest.param(
+            "E.O. 12958: DNG: CO 10/18/2029TAGS: PREL",
+            Declassification("12958", None, "CO 10/18/2029", date(2029, 10, 18)),
+            id="08STOCKHOLM257-downgrade-glued",
+        ),
+        pytest.param(
+            "E.O. 12958: DECL: 12/31/2009 DNG: CO 12/31/1999 \nTAGS: PGOV",
+            Declassification(
+                "12958", date(2009, 12, 31), "12/31/2009 DNG: CO 12/31/1999", date(1999, 12, 31)
+            ),
+            id="both-labels",
+        ),
+        pytest.param(
+            "E.0. 12958: DECL: 01/22/2018 \nTAGS: PREL",
+            Declassification("12958", date(2018, 1, 22), "01/22/2018"),
+            id="zero-for-o",
+        ),
+        pytest.param(
+            "E.O.: 12958: N/A \nTAGS: ECON",
+            Declassification("12958", None, "N/A"),
+            id="08RIODEJANEIRO19-colon-after-eo",
+        ),
+        pytest.param(
+            "E.O. 12958: DE...\n\nid: 1\n\nE.O. 12958: DECL: 06/21/2017 \nTAGS: MOPS",
+            Declassification("12958", date(2017, 6, 21), "06/21/2017"),
+            id="07KABUL2004-truncated-then-full-copy",
+        ),
+        pytest.param(
+            "E.O. 12958: DECL...\n\n",
+            Declassification("12958", None, None),
+            id="08KABUL1064-truncated-alone",
+        ),
+    ],
+)
+def test_downgrades_and_copies(body: str, expected: Declassification) -> None:
+    assert parse_declassification(body) == expected
+
+
+@pytest.mark.corpus
+@pytest.mark.parametrize(
+    ("cable_id", "eo", "declassify_on", "downgrade_on"),
+    [
+        ("06CARACAS958", "12958", None, date(2026, 4, 8)),
+        ("08STOCKHOLM257", "12958", None, date(2018, 3, 31)),
+        ("07KABUL2004", "12958", date(2017, 6, 21), None),
+        ("08KABUL1064", "12958", date(2018, 4, 24), None),
+        ("01VATICAN1261", "12958", date(2011, 3, 5), None),
+        ("09BERLIN1626", "12958", None, None),
+        ("09CAIRO302", "12958", None, None),
+        ("08RIODEJANEIRO19", "12958", None, None),
+    ],
+)
+def test_real_cables_that_showed_a_defect(
+    cable_id: str, eo: str, declassify_on: date | None, downgrade_on: date | None
+) -> None:
+    cable = parsed_cable(cable_id).cable
+    assert (cable["eo"], cable["declassify_on"], cable["downgrade_on"]) == (
+        eo, declassify_on, downgrade_on
+    )
+
+
+_DNG_LINE = re.compile(r"E\.?\s?O\.?\s?1\d{4}[^\n]{0,20}\bDNG\b", re.IGNORECASE)
+
+
+@pytest.mark.corpus
+def test_corpus_downgrades_are_never_declassification_dates() -> None:
+    """Every E.O. line with DNG gives downgrade_on and no declassify_on."""
+    downgrades = mistaken = 0
+    for path, body in corpus_bodies():
+        if not _DNG_LINE.search(body[:15_000]):
+            continue
+        result = parse_declassification(body)
+        downgrades += 1
+        if result.declassify_on is not None or result.downgrade_on is None:
+            mistaken += 1
+            print(f"  {path.name}: {result}")
+    print(f"\n{downgrades} E.O. lines with DNG, {mistaken} mistaken")
+    assert downgrades >= 2
+    assert mistaken == 0  # ceiling, recorded on the 1,918 txt/alx cables

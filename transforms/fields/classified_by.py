@@ -2,7 +2,9 @@
 
 ``Classified By: Ambassador Anne W. Patterson, for reasons 1.4 (b)(d)`` ->
 ``ClassifiedBy(["Anne W. Patterson"], ["b", "d"], "1.4")``. Only the line in the head of the
-body counts (before paragraph 2, within the first 15,000 characters).
+body counts (before paragraph 2, within the first 15,000 characters). The line is made
+readable by ``transforms.fields.classified_line``, its persons are read by
+``transforms.fields.classifier_names``.
 """
 
 from __future__ import annotations
@@ -10,12 +12,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from transforms.fields.classified_line import AUTHORITY, readable_line
+from transforms.fields.classifier_names import names_of
 from transforms.fields.hints import search_near_word
-
-
-def _words(text: str) -> frozenset[str]:
-    return frozenset(text.split())
-
 
 _HEAD_CHARS = 15_000
 _SPAN_CHARS = 400
@@ -24,52 +23,40 @@ _SPAN_CHARS = 400
 _PILCROW_TWO = re.compile(r"¶[ \t]*2\b")
 _LINE_TWO = re.compile(r"\n[ \t]*2[ \t]?\.[ \t]")
 # Searched with ``search_near_word``: every match opens with "cla".
-_CLASSIFIED_BY = re.compile(r"(?<![A-Za-z])classifi?ed[ \t]+by\b[ \t]*:?", re.IGNORECASE)
-# Words that repeat the lead-in: "Classified By: (U) Classified by DCM ..." (08ROME1541).
-_LEAD_IN = re.compile(
-    r"(?:\([A-Z/]{1,6}\)|\d\.|this[ \t]+message|classfied[ \t]+by:?|classified[ \t]+by:?|[:;,.])"
-    r"[ \t]*",
+# "BAHRAINClassified By:" (08MANAMA496) is glued to the subject before it, "Classified
+# ByMinister" to the title after it; "CLASSIFIED" / blank line / "BY:" spans lines.
+_CLASSIFIED_BY = re.compile(
+    r"(?:(?<![A-Za-z])|(?<=[A-Z])(?=(?-i:Classified)))classifi?ed(?:[ \t]*\n){0,3}[ \t]*"
+    r"by(?:\b|(?=(?-i:[A-Z])))[ \t]*:?",
     re.IGNORECASE,
 )
-_BLANK_LINE = re.compile(r"\n[ \t]*\n")
-# Where the person ends and the reasons begin.
+# Paragraph 2 may open with the line itself: "¶2. (U) Classified by ..." (08STATE103511).
+_OPENS_PARAGRAPH_TWO = re.compile(
+    r"\n?[ \t]*(?:¶[ \t]*)?2[ \t]?\.?[ \t]*(?:\([A-Z/]{1,6}\)[ \t]*)?classifi?ed\s{1,8}by",
+    re.IGNORECASE,
+)
+# A later "Classified By" counts only where it opens a line ("1. (U) Classified by ...").
+_LINE_OPENING = re.compile(r"[ \t]*(?:\d{1,2}\.[ \t]*)?(?:\([A-Z/]{1,6}\)[ \t]*)?")
+# "CLASSIFIED BY LINE ADDED": a corrected copy's note, not the line itself (00TELAVIV4462).
+_NOTE = re.compile(r"[ \t\"']*line\b", re.IGNORECASE)
+# Where the person ends and the reasons begin, searched in the folded line
+# (``classified_line.readable_line``). Each branch opens with a literal so the engine skips
+# to it; a branch opening with a letter counts only at the start of a word
+# (``_reasons_start``).
 _REASONS_START = re.compile(
-    r"\b(?:for|per)[ \t]+(?:the[ \t]+)?re[ \t]?a|\brea[ \t]?sons?\b|\breaons\b|\bREA[ \t]?\n"
-    r"|\bE\.?[ \t]?O\.?[ \t]?12958|\b1[ \t]?[.,][ \t]?[2-6](?![0-9])|\bfor[ \t]+1\.|;|\(\w\)",
-    re.IGNORECASE,
+    rb"f(?:or (?:the )?re ?a|or 1\.)"
+    rb"|p(?:er (?:the )?re ?a|er (?:sections?\b|sec\b|para|e\.? ?o|\d))"
+    rb"|b(?:y (?:the )?re ?a|ased (?:on|upon|0n)\b)"
+    rb"|r(?:ea ?sons?|easns?|ea[o0]ns?|(?:ea|e|a)s[o0]ns?)\b|e\.? ?o\.? ?1\d{4}"
+    rb"|1(?:[23]\d{3}\b| ?[.,] ?[2-6](?![0-9]))|under (?:sections?\b|sec\b|para|e\.? ?o|\d)"
+    rb"|sections? \d|d(?:ue to|erived from)\b|;|\(\w\)|\.\.\."
 )
-_AUTHORITY = re.compile(r"\b1[ \t]?[.,][ \t]?([2-6])(?![0-9])")  # "1.4 (b)", "1.5a", "1,4"
-_REASONS_LINE = re.compile(r"reasons?\b|1[ \t]?[.,][ \t]?[2-6]", re.IGNORECASE)
+# Transmission garbage ends the line where the token holding it starts (09HAVANA665).
+_GARBLED = re.compile(rb"[#$@{}=~^|<>`]|[1-9](?<=[a-z][1-9])(?=[a-z])")  # in the folded line
 _REASON_LETTER = re.compile(r"(?<![A-Za-z])([a-hA-H])(?![A-Za-z])")
-_REASON_STOP = re.compile(r"[A-Za-z]{3,}")
-_NOT_A_REASON = _words("and reason reasons for per")
-_PERSON_SEPARATOR = re.compile(r"[ \t]+(?:and|&)[ \t]+", re.IGNORECASE)
-_PIECE_SEPARATOR = re.compile(r"[,:]|[ \t]-[ \t]")
-_WHITESPACE = re.compile(r"\s+")
-
-# Titles, offices and posts that precede or follow a name (compared lower-case, dots dropped).
-_TITLE_WORDS = _words(
-    """
-    amb ambassador ambassaor d'affaire affaire ambassador-at-large charge chargé charg
-    d'affaires d'affairs
-    d'afairs de'affairs affaires affairs affiars a.i ai (ai) dcm cda pdas das a/s acting
-    deputy chief of mission political economic econ pol polcouns polchief poloff econoff
-    econcouns ecmin polmin polmil pol-mil counselor counsellor counselour counsel0r couns
-    coun min minister minister-counselor mc mcounselor consul consulate general principal
-    officer director dir assistant secretary under section head team leader coordinator
-    representative represenative permanent special envoy adviser advisor attache attaché
-    member unit defense military legal labor regional senior public diplomacy affairs
-    the for to u.s us usun useu usnato usoa usosce unvie ait prt isn io nea eur wha eap
-    sca af drl inl pm mgmt rso lt ltc col cdr capt gen adm maj officer-in-charge interagency
-    provincial governance sub-national post embassy mission department state office in
-    management program program/ rule law intern chief-of-mission assistant-secretary
-    ambassador-designate designate ecpo e/p p/e dep dpo po cg spokesman internal external
-    commercial agricultural consular trade finance financial science environment
-    """
-)
-_INITIAL = re.compile(r"[A-Z]\.")
-_NAME_SUFFIXES = _words("jr jr. sr sr. ii iii iv")
-_NAME_PARTICLES = _words("van von der den de da del della la le al el bin ibn du dos")
+_REASON_STOP = re.compile(r"[A-Za-z]{3,}|\d\. ?\(")  # a word, or "1. (C)" glued after
+_NOT_A_REASON = frozenset({"and", "reason", "reasons", "for", "per"})
+_CUT_WORD = re.compile(r"\S+$")  # the word "..." cut short
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,34 +72,88 @@ def parse_classified_by(body: str) -> ClassifiedBy:
     """Return the classifying persons, reason letters and authority of ``body``.
 
     Rules: the first ``Classified By`` (any case, colon optional) before paragraph 2 is read
-    up to the next blank line (400 chars at most), lines joined. The text before the reasons
-    (``for reasons``, ``Reason:``, ``1.4``, ``E.O. 12958``, ``;``) names the persons: split at
-    ``and``/``&`` when each side holds a full name, each part split at commas; titles
-    (``Ambassador``, ``Pol Chief``, ``A/DCM``, ``Charge d'Affaires`` ...) are dropped, and a
-    title stays only when no name is left. ``authority`` is the first ``1.N`` (``1,4`` ->
+    up to the next blank line or numbered paragraph (400 chars at most; a ``Reasons:`` line
+    after the blank line still counts), page-break lines and dump debris (``<br>``, ``\\``)
+    dropped, words a line break or a stray space cut in two joined again (``FO R``, ``Hoyt
+    Y`` / ``ee``), lines joined. The text before the reasons (``for reasons``, ``Reason:``,
+    ``per 1.4``, ``under Section``, ``1.4``, ``E.O. 12958``, ``based on``, ``;``) names the
+    persons (``classifier_names.names_of``). ``authority`` is the first ``1.N`` (``1,4`` ->
     ``1.4``), ``reasons`` the single letters a-h after it (``(b)(d)``, ``B AND D``, ``b, d``).
+    A line cut short (``...``), or one naming nobody, gives way to a later ``Classified By``
+    opening a line (the full copy after a truncated one, the line after a reference list).
     """
     if not isinstance(body, str):
         return ClassifiedBy()
     head = body[:_HEAD_CHARS]
-    paragraph_two = _paragraph_two(head)
-    if paragraph_two is not None:
-        head = head[:paragraph_two]
-    match = search_near_word(_CLASSIFIED_BY, head, b"cla")
-    if match is None:
-        return ClassifiedBy()
-    span = head[match.end() : match.end() + _SPAN_CHARS]
-    span = _first_paragraph(span)
-    span = _WHITESPACE.sub(" ", span).strip()
-    while lead := _LEAD_IN.match(span):
-        if not lead.group():
-            break
-        span = span[lead.end() :]
-    reasons_at = _REASONS_START.search(span)
-    person_text = span[: reasons_at.start()] if reasons_at else span
-    reason_text = span[reasons_at.start() :] if reasons_at else ""
+    # The head ends at paragraph 2 (or after the line opening it). It is looked for only as
+    # far as a line is read: most cables have their line long before it.
+    end = len(head)
+    scanned = 0
+    fallback: ClassifiedBy | None = None
+    truncated = False
+    position = 0
+    while True:
+        match = search_near_word(_CLASSIFIED_BY, head, b"cla", pos=position, endpos=end)
+        if match is None:
+            return fallback or ClassifiedBy()
+        position = match.end()
+        if scanned < end:
+            stop = min(end, match.end() + _SPAN_CHARS)
+            start = max(0, scanned - 8)  # the newline before a "2." may precede the mark
+            paragraph_two = _paragraph_two(head[start:stop])
+            scanned = stop
+            if paragraph_two is not None:
+                opening = _OPENS_PARAGRAPH_TWO.match(head, start + paragraph_two)
+                end = opening.end() + _SPAN_CHARS if opening else start + paragraph_two
+                scanned = end
+                if match.start() >= end:
+                    return fallback or ClassifiedBy()
+        if fallback is not None and not truncated and not _opens_line(head, match.start()):
+            continue  # prose; only a truncated line's full copy may stand anywhere
+        span = head[match.end() : min(match.end() + _SPAN_CHARS, end)]
+        if _NOTE.match(span):
+            continue
+        result, complete = _read(span)
+        if result.names and complete:
+            return result
+        truncated = truncated or not complete
+        if fallback is None or (result.names and not fallback.names):
+            fallback = result
+
+
+def _opens_line(head: str, start: int) -> bool:
+    line_start = head.rfind("\n", 0, start) + 1
+    return _LINE_OPENING.fullmatch(head, line_start, start) is not None
+
+
+def _read(span: str) -> tuple[ClassifiedBy, bool]:
+    """The line's persons and reasons, and whether the line is whole (not cut at ``...``)."""
+    span, folded = readable_line(span)
+    cut = _reasons_start(folded)
+    garbled = _GARBLED.search(folded)
+    if garbled is not None and garbled.start() < cut:
+        cut = span.rfind(" ", 0, garbled.start()) + 1  # where the garbled word starts
+    person_text, reason_text = span[:cut], span[cut:]
+    dots = span.find("...")
+    if 0 <= dots <= cut:
+        person_text = span[:dots]
+        if person_text[-1:].isalnum():
+            person_text = _CUT_WORD.sub("", person_text)  # "Ambassador Hea..." loses "Hea"
+    names = names_of(person_text, keep_titles=not 0 <= dots <= cut)  # cut: titles a fragment
     authority, letters = _reasons(reason_text)
-    return ClassifiedBy(_names(person_text), letters, authority)
+    return ClassifiedBy(names, letters, authority), dots < 0
+
+
+def _reasons_start(folded: bytes) -> int:
+    """Where the reasons start in the folded line (its length when nowhere)."""
+    position = 0
+    while (match := _REASONS_START.search(folded, position)) is not None:
+        start = match.start()
+        if start == 0 or not (folded[start : start + 1].isalnum()
+                              and folded[start - 1 : start].isalnum()):
+            return start  # "1.4", "for reasons"; not the "for" of "therefor"
+        position = start + 1
+    return len(folded)
 
 
 def _paragraph_two(head: str) -> int | None:
@@ -124,21 +165,8 @@ def _paragraph_two(head: str) -> int | None:
     return line.start() if line is not None else None
 
 
-def _first_paragraph(span: str) -> str:
-    """Cut at the first blank line; "Reasons: 1.4 (B)(D)" after it still counts (04BRASILIA991)."""
-    blank = _BLANK_LINE.search(span)
-    if blank is None or not span[: blank.start()].strip():
-        return span
-    first = span[: blank.start()]
-    following = span[blank.end() :].lstrip()
-    if _AUTHORITY.search(first) is None and _REASONS_LINE.match(following):
-        second = _BLANK_LINE.search(following)
-        return f"{first} {following[: second.start()] if second else following}"
-    return first
-
-
 def _reasons(text: str) -> tuple[str | None, list[str]]:
-    match = _AUTHORITY.search(text)
+    match = AUTHORITY.search(text)
     authority = f"1.{match[1]}" if match else None
     rest = text[match.end() : match.end() + 80] if match else text[:80]
     stop = next(
@@ -151,67 +179,3 @@ def _reasons(text: str) -> tuple[str | None, list[str]]:
         if letter.lower() not in letters:
             letters.append(letter.lower())
     return authority, letters
-
-
-def _names(text: str) -> list[str]:
-    text = text.strip(" .,;:-")
-    if not text:
-        return []
-    parts = _PERSON_SEPARATOR.split(text)
-    if len(parts) > 1:
-        names = [_name_of(part) for part in parts]
-        if all(name and len(name.split()) >= 2 for name in names):
-            return [name for name in names if name]
-    name = _name_of(text)
-    return [name] if name else [text]
-
-
-def _name_of(text: str) -> str | None:
-    """Return the person named in ``text`` without titles, or None when only titles remain."""
-    pieces = [piece.strip() for piece in _PIECE_SEPARATOR.split(text)]
-    mixed_case = any(
-        any(char.islower() for char in token)
-        for token in text.split()
-        if _bare(token) not in _TITLE_WORDS and _bare(token) not in _NAME_PARTICLES
-    )
-    for index, piece in enumerate(pieces):
-        name = _name_in_piece(piece, mixed_case)
-        if name is None:
-            continue
-        following = pieces[index + 1] if index + 1 < len(pieces) else ""
-        if following.lower() in _NAME_SUFFIXES:  # "THOMAS W. SIMONS, JR., AMBASSADOR"
-            return f"{name}, {following}"
-        given = _name_in_piece(following, mixed_case) if " " not in name else None
-        if given is not None and given == following:  # "Weitzenkorn, Laurie, A/DCM"
-            return f"{given} {name}"
-        return name
-    return None
-
-
-def _name_in_piece(piece: str, mixed_case: bool) -> str | None:
-    """The trailing run of words in ``piece`` that are no title: the name follows the title."""
-    tokens = piece.split()
-    kept: list[str] = []
-    for position in range(len(tokens) - 1, -1, -1):
-        token = tokens[position]
-        after_initial = not kept and position > 0 and _INITIAL.fullmatch(tokens[position - 1])
-        if _is_title(token, mixed_case) and not after_initial:  # "CDA Damian R. Leader"
-            break
-        kept.append(token)
-    if not kept:
-        return None
-    name = " ".join(reversed(kept)).strip(" .,;:-")
-    return name or None
-
-
-def _bare(token: str) -> str:
-    return token.lower().replace("’", "'").strip(".,;:()'")
-
-
-def _is_title(token: str, mixed_case: bool) -> bool:
-    bare = _bare(token)
-    if "/" in token or bare in _TITLE_WORDS or not bare:
-        return True
-    if mixed_case and token.isupper() and len(token.strip(".")) >= 2 and token.isalpha():
-        return True  # "USEU", "AIT", "PRT", "ISN" in a mixed-case line
-    return mixed_case and token[0].islower() and bare not in _NAME_PARTICLES

@@ -11,7 +11,9 @@ TAGS = Table(
     columns=(
         col("cable_id", Text, "The cable (cables.cable_id)", nullable=False),
         col("position", Position, "1..n in published order", nullable=False),
-        col("tag", Text, "The tag, e.g. PREL, PK, OVIP (STEINBERG, JAMES B.)", nullable=False),
+        col("tag", Text,
+            "The tag, e.g. PREL, PK, OVIP, STEINBERG, JAMES B. (a person), HUMAN RIGHTS",
+            nullable=False),
         col("kind", Text, "subject, geographic, organization, person, program or unknown",
             nullable=False),
     ),
