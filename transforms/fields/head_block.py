@@ -42,7 +42,7 @@ _FIELD_LABEL = re.compile(
     r"|(?P<R>REF(?:S|TELS?|ERENCES?)?\b|REF\.|(?i:refs?|reftels?|references?|ref\(s\))\s{0,3}:)"
     r"|(?P<C>(?i:classifi?ed\s{1,3}by)|CLASSIFIED\s*$|BY\s{0,2}:)"
     r"|(?P<D>DECL(?:ASSIFY)?\b\s{0,3}(?:ON\b)?\s{0,3}:?|(?i:declassify\s{1,3}on)\s{0,3}:"
-    r"|DERIVED\s{1,3}FROM\b|DNG\b))"
+    r"|DERIVED\s{1,3}FROM\b|(?i:derived\s{1,3}from)\s{0,3}:|DNG\b))"
 )
 # A lettered REF item that names a cable: "(C) 2005 STATE 117165", "B) 07 BRASILIA 1868".
 _REF_CITATION = re.compile(
@@ -65,15 +65,26 @@ _GLUED_LABEL = re.compile(
 # "Classified By: X, 1.4 (d). (C) The minister ..." (imitates 08BAKU761, 05DUSHANBE1870).
 _RUN_ON = re.compile(
     rf"\s+(?=[\u00b6\ufffd]\s?\d{{1,3}}\s?[.)]|\d{{1,3}}\s?[.)]\s{{0,6}}{_MARK}|1\.[A-Z][a-z]"
-    rf"|\d{{1,3}}\s?[.)]\s{{1,6}}(?:SUMMARY|Summary)\b)|(?<=[a-z0-9)\]]\.)\s+(?={_MARK}\s+[A-Z])",
+    rf"|\d{{1,3}}\s?[.)]\s{{1,6}}(?:SUMMARY|Summary)\b)|(?<=[a-z0-9)\]]\.)\s+(?={_MARK}\s+[A-Z])"
+    # a mark before a word of mixed-case prose: "REF: STATE 5535 (U) We delivered ..."
+    rf"|\s+(?={_MARK}\s+(?-i:[A-Z][a-z]))",
     re.IGNORECASE,
 )
+# The reasons of a Classified By line, whole: "1.4 (b) and (d).", "1.4 b, d", "1.5 B & D".
+_REASONS_TAIL = re.compile(
+    r"1\s?[.,]\s?[2-6]\s?(?:\(\s?[a-hA-H]\s?\)|[a-hA-H](?![A-Za-z]))"
+    r"(?:\s?(?:,|and|AND|&|/|or)?\s?(?:\(\s?[a-hA-H]\s?\)|[a-hA-H](?![A-Za-z])))*\s?\)?\.?"
+)
+# What opens a paragraph run on after whole reasons: a mark, or a sentence of mixed case.
+_AFTER_REASONS = re.compile(rf"\s+(?={_MARK}\s+[A-Z]|(?-i:[A-Z][a-z]+\s+[a-z]))", re.IGNORECASE)
 # A line that only says why the cable is classified, after (or wrapped from) Classified By.
 _REASONS_LINE = re.compile(
     r"^\s{0,10}(?:\(?(?:for\s+)?reas?ons?\b|\(?[a-h]\)(?:\s|,|$|\s?and|\()|1\s?[.,]\s?[2-6]\b"
     r"|and\s\(?[a-h]\)|E\.?\s?O\.?\s?12958)",
     re.IGNORECASE,
 )
+# What a Classified By line can wrap onto a line of its own: "(d).", ")", ").", "d (d)", "/d)."
+_REASONS_SCRAP = re.compile(r"^\s{0,10}(?:(?:and|AND|&|or)\s)?[a-hA-H()/.,;& ]{1,12}\s*$")
 _REASONS_DONE = re.compile(
     r"1\s?[.,]\s?[2-6][^\n]{0,15}?(?<![A-Za-z])[a-hA-H](?![A-Za-z])|\([a-hA-H]\)\s*\.?\s*$"
 )
@@ -119,8 +130,11 @@ _NO_NOTE = re.compile(
     r"^(?:(?:TO|INFO|FM|XMT|DE)\s|R[A-Z]{3,6}/|ZEN/|VZCZC|ZNY\s|ZNR\s|(?:RR|PP|OO|ZZ)(?:\s|$)"
     r"|[ZOPR]\s+(?:R[A-Z]{4,6}\b|\d{6}Z)|\d{4}-\d\d-\d\d(?:\s|$)|\d{1,2}/\d{1,2}/\d{4}\s"
     r"|(?:Embassy|Consulate|Mission|US Delegation)\s[A-Z][a-z]+(?:\s[A-Z][a-z]+)?$"
+    r"|(?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|USDEL|USINT)\s[A-Z ]{2,40}\s(?:FLASH|IMMEDIATE"
+    r"|PRIORITY|ROUTINE)\b|\d{3,9}$|\d\d[A-Z][A-Z0-9-]{2,40}\d$"  # an addressee, a row id, a refid
     r"|[-=_*\s]+$)"
 )
+_BARE_SUBJECT = re.compile(r"\s{0,10}(?i:subj(?:ect)?)\s{0,3}:?\s*$")
 _GLUED_CLUES = ("lassified", "LASSIFIED", "REF", "TAGS", "SUBJECT", "E.O", "E. O")
 _MARKER_FIRST = frozenset("\u00b6\ufffd(")
 _SEPARATORS = frozenset(".)")
@@ -154,6 +168,7 @@ def head_block(lines: list[str]) -> Head:
     block = ""  # the Classified By text so far: its reasons may still be coming
     pending: int | None = None  # a line after a field that is none: content, unless a field
     glued_notes: dict[int, str] = {}  # field lines that open with a note
+    wrapped: set[int] = set()  # the first line of a caveat note wrapped over two lines
     for i in range(limit):
         line = lines[i]
         stripped = line.strip()
@@ -164,10 +179,15 @@ def head_block(lines: list[str]) -> Head:
         glued = None
         if label is None and any(clue in line for clue in _GLUED_CLUES):
             glued = _GLUED_LABEL.search(line)
-        if label is None and _opens_paragraph(line, last_field >= 0) and not (
+        bare_subject = kind == "S" and _BARE_SUBJECT.match(lines[last_field])
+        if label is None and not bare_subject and _opens_paragraph(line, last_field >= 0) and not (
             kind == "R" and _is_ref_item(line[: glued.start()] if glued else line, gap)
         ):
             break
+        if bare_subject and label is None:  # "SUBJECT:" alone, then "(U) Ortega and the U.S."
+            kind, budget, gap, last_field, pending = "S", _CONTINUATIONS["S"], False, i, None
+            field_lines.add(i)
+            continue
         new_kind = label.lastgroup if label else None
         if new_kind is None and glued:  # "...COUNTERPARTS Classified By: Ambassador X"
             new_kind = glued.lastgroup
@@ -199,14 +219,24 @@ def head_block(lines: list[str]) -> Head:
         end = _top_lines_end(lines, limit)
     else:
         end = last_field + 1
-        while end < len(lines) and (not lines[end].strip() or (
-                _is_head_line(lines[end].strip()) and not _opens_paragraph(lines[end], True))):
-            end += 1
+        while end < len(lines):
+            if not lines[end].strip():
+                end += 1
+            elif _opens_paragraph(lines[end], True):
+                break
+            elif _is_head_line(lines[end].strip()):
+                end += 1
+            elif _wrapped_caveat(lines, end):
+                wrapped.add(end)
+                end += 2  # "... not for" / "internet distribution." (08BUENOSAIRES568)
+            else:
+                break
     notes = [
         glued_notes.get(index) or line.strip()
         for index, line in enumerate(lines[:end])
         if index in glued_notes
-        or (line.strip() and index not in field_lines and _is_note(line.strip()))
+        or (line.strip() and index not in field_lines and (index in wrapped or index - 1 in wrapped
+                                                           or _is_note(line.strip())))
     ]
     return Head(end, _joined([n for n in (_LEADING_CAVEATS.sub("", note) for note in notes) if n]))
 
@@ -216,22 +246,39 @@ def split_run_on(lines: list[str]) -> list[str]:
     out: list[str] = []
     done = 0
     for index, line in enumerate(lines[:_SCAN_LINES]):
-        # a run-on paragraph opens with "¶", a mark's "(" or "1." (the cheap test first)
-        if len(line) < 12 or not ("(" in line or "\u00b6" in line or "1." in line):
+        # a run-on paragraph opens with "¶", a mark's "(" or "1.", or follows the reasons
+        # (the cheap test first)
+        if len(line) < 12 or not ("(" in line or "\u00b6" in line or "1." in line
+                                  or "1.4" in line or "1.5" in line):
             continue
-        if not _FIELD_LABEL.match(line):
+        label = _FIELD_LABEL.match(line)
+        if label is None:
             if _opens_paragraph(line, True):
                 break  # the head is over: no field line comes after paragraph 1
             continue
-        run_on = _RUN_ON.search(line, 8)
-        if run_on is not None:
+        cut = _run_on_at(line, label.lastgroup)
+        if cut is not None:
             out += lines[done:index]
-            out += [line[: run_on.start()], line[run_on.end() :]]
+            out += [line[:cut].rstrip(), line[cut:].lstrip()]
             done = index + 1
     if not done:
         return lines
     out += lines[done:]
     return out
+
+
+def _run_on_at(line: str, kind: str | None) -> int | None:
+    """Where a paragraph run on after the field line ``line`` starts, or None: a marker, a
+    mark before prose, or (after a Classified By line's whole reasons) a mark or a sentence
+    ("...1.4 b, d (C) Embassy London passed ...", "...1.4 B & D  This message contains")."""
+    run_on = _RUN_ON.search(line, 8)
+    cut = run_on.start() if run_on else None
+    if kind == "C":
+        reasons = _REASONS_TAIL.search(line)
+        after = _AFTER_REASONS.match(line, reasons.end()) if reasons else None
+        if after is not None and (cut is None or after.start() < cut):
+            cut = after.start()
+    return cut
 
 
 def _opens_paragraph(line: str, after_field: bool) -> bool:
@@ -273,7 +320,8 @@ def _continues(kind: str, gap: bool, previous: str, line: str, block: str) -> bo
     if gap:
         return kind == "C" and not _done(block) and bool(_REASONS_LINE.match(line))
     if kind == "C":
-        return not _done(block) or bool(_REASONS_LINE.match(line))
+        # "...1.4 (b) and" / "(d).": a wrapped scrap of the reasons is the field's too
+        return not _done(block) or bool(_REASONS_LINE.match(line) or _REASONS_SCRAP.match(line))
     if kind == "E":
         return bool(_DECL_LINE.match(line))
     if kind == "D":
@@ -307,6 +355,16 @@ def _bridges(lines: list[str], index: int, subject_line: str) -> bool:
         and not _LABEL_WORD.match(line)
         and (not after.strip() or bool(_MARKED.match(after)) or bool(_FIELD_LABEL.match(after)))
     )
+
+
+def _wrapped_caveat(lines: list[str], index: int) -> bool:
+    """True when ``lines[index]`` and the next line are a caveat note wrapped over the two."""
+    if index + 1 >= len(lines) or not lines[index + 1].strip():
+        return False
+    first, second = lines[index].strip(), lines[index + 1].strip()
+    if len(first) + len(second) > _HEAD_LINE_CHARS or first.endswith((".", "!", "?")):
+        return False
+    return bool(_CAVEAT.search(f"{first} {second}"[:200]))
 
 
 def _is_head_line(stripped: str) -> bool:
@@ -354,7 +412,7 @@ def _joined(notes: list[str]) -> list[str]:
     """Head notes with a wrapped line (after ``,``, ``AND``, ``/`` ...) joined to the last."""
     joined: list[str] = []
     for note in notes:
-        if joined and joined[-1].endswith(_NOTE_JOINERS):
+        if joined and (joined[-1].endswith(_NOTE_JOINERS) or note[:1].islower()):
             joined[-1] = f"{joined[-1]} {note}"
         else:
             joined.append(note)

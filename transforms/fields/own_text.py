@@ -1,10 +1,11 @@
 """A cable body as every field parser reads it: this cable's own text, in plain lines.
 
 The published body may carry dump rows of other cables, a preview before the full copy, a
-``\\`` at every line end (tab-separated dumps), page-break lines in mid-text, a blank line
-after every line (double-spaced renderings) or a head printed on one line. ``own_text`` undoes
-all of that once, so no parser sees it: no row of another cable, no preview, no backslash,
-no page break, no line lost between blank lines, a line per head field.
+``\\`` or a ``<br>`` at every line end (tab-separated dumps, HTML copies), page-break lines in
+mid-text, a blank line after every line (double-spaced renderings) or a head printed on one
+line. ``own_text`` undoes all of that once, so no parser sees it: no row of another cable, no
+preview, no backslash or tag, no page break, no line lost between blank lines, a line per
+head field.
 """
 
 from __future__ import annotations
@@ -44,6 +45,8 @@ _BANNER_SERIAL = re.compile(
     re.IGNORECASE,
 )
 _TRAILING_BLANKS = re.compile(r" +$", re.MULTILINE)
+_LINE_END_BREAK_TAG = re.compile(r"[ \t]*(?:<br\s*/?>[ \t]*)+$", re.MULTILINE | re.IGNORECASE)
+_BREAK_TAG = re.compile(r"[ \t]*<br\s*/?>[ \t]*", re.IGNORECASE)
 _LINE_END_BACKSLASH = re.compile(r"[ \t]*\\+[ \t]*$", re.MULTILINE)
 _BLANK_RUNS = re.compile(r"\n(?:[ \t\u00a0]*\n)+")
 _TERMINAL = (".", "!", "?", ":", ";", '"', "'", ")", "\u201d", "\u2019")
@@ -79,6 +82,8 @@ def own_text_of(body: str, own_id: str | None = None) -> OwnText:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\\" in text:
         text = _LINE_END_BACKSLASH.sub("", text)
+    if "<br" in text or "<BR" in text:  # an HTML line break is a line break (09LAPAZ96)
+        text = _BREAK_TAG.sub("\n", _LINE_END_BREAK_TAG.sub("", text))
     if "\t" in text:  # tab-separated layouts: a tab is a space, trailing ones nothing
         text = _TRAILING_BLANKS.sub("", text.replace("\t", " "))
     return OwnText(unflatten_head(single_spaced(strip_page_breaks(text))), dumped, preview)

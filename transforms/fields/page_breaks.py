@@ -38,7 +38,7 @@ PREAMBLE_FIELD = re.compile(
     r"|DERIVED\s{1,3}FROM\b)",
     re.IGNORECASE,
 )
-TERMINAL_CHARS = (".", "!", "?", ":", ";", '"', "'", ")", "\u201d", "\u2019")
+TERMINAL_CHARS = (".", "!", "?", ":", ";", '"', "'", ")", "]", "\u201d", "\u2019")
 
 _NUMBERED_BREAK = re.compile(
     r"^\s*(?:-{5,}\s{1,4})?[A-Z][A-Za-z .'-]{1,30} \d{8}\s{1,4}\d{3}(?:\.\d{1,2})?\s{1,4}(?:OF|of)"
@@ -64,6 +64,7 @@ _SECTION_REPEATS = re.compile(
     r"^\s*(?:SIPDIS|NOFORN|SENSITIVE|X{6,}|E\.?\s?O\.?\s{0,3}\d{5}|TAGS\b)", re.IGNORECASE
 )
 _DASHES = re.compile(r"^\s*-{3,}\s*$")
+_RULE = re.compile(r"^\s*[-=_]{3,}")  # a rule, or a ruled title ("----- Iran -----")
 _MAX_SECTION_REPEATS = 8
 _MAX_FRAME_LINES = 4
 _TAIL_CLASSIFICATIONS = ("CONFIDENTIAL", "SECRET", "UNCLASSIFIED", "LIMITED OFFICIAL USE")
@@ -295,6 +296,8 @@ def _rejoin(out: list[str], nxt: str, had_blank: bool, after_next: str) -> None:
     starts_new = is_marker or opens or bool(_DASHES.match(after_next))
     if not prev:
         out.append(nxt)
+    elif _RULE.match(nxt):
+        out.extend(["", nxt])  # a rule is never glued to prose: it opens a heading
     elif had_blank and (is_marker or (prev.endswith(TERMINAL_CHARS) and starts_new)):
         out.extend(["", nxt])
     elif is_marker:

@@ -17,12 +17,20 @@ MARKER = re.compile(
     r"^\s{0,12}(?P<pil>[\u00b6\ufffd]\s?)?(?P<num>\d{1,3}[A-Za-z]?|[A-Za-z])(?P<sep>[.)])"
     r"(?=[\s(]|$)[ \t]{0,12}"
 )
+# A number printed without its stop, before a mark: "8 (C) Suleiman said ..." (08CAIRO1416).
+BARE_MARKER = re.compile(
+    r"^\s{0,12}(?P<pil>)(?P<num>\d{1,3})(?P<sep>)\s{1,3}(?=\((?:U|C|S|TS|SBU|LOU)[/)])"
+)
 # A number glued to its text: "1.KEY POINTS -- (C) ...", "2.Summary:" (a letter never is).
 TIGHT_MARKER = re.compile(
     r"^\s{0,12}(?P<pil>[\u00b6\ufffd]\s?)?(?P<num>\d{1,3})(?P<sep>\.)(?=[A-Z])"
 )
-_MARK = re.compile(r"^\(\s?([A-Za-z][A-Za-z/ ]{0,38}?)\s?\)")
+_MARK = re.compile(r"^\(\s?(/?[A-Za-z][A-Za-z/, -]{0,50}?)\s?\)")
 _MARK_LEVELS = frozenset({"U", "C", "S", "TS", "SBU", "LOU", "FOUO", "CUI", "NF"})
+# Marks written out or run together: "(SECRET - ENTIRE TEXT)", "(SNF)" (1970s-80s, typos).
+_MARK_WORDS = {"SECRET": "S", "CONFIDENTIAL": "C", "UNCLASSIFIED": "U", "UNCLAS": "U",
+               "LIMITED OFFICIAL USE": "LOU", "SNF": "S/NF", "CNF": "C/NF"}
+_ENTIRE_TEXT = re.compile(r"\s?-\s?ENTIRE\s+TEXT\s*$")
 # A paragraph marker glued after the previous sentence (press and HTML versions).
 # (or after a heading glued before it: "MIDDLE EAST ----- 2. (C) ...", "ARTICLE 98: 5. (C) ...")
 _GLUED_MARKER = re.compile(
@@ -30,7 +38,8 @@ _GLUED_MARKER = re.compile(
 )
 # A ruled title glued after a sentence: "... proposals. ------- SUMMARY -------".
 _GLUED_TITLE = re.compile(
-    r"(?<=[.!?\"”’)])\s{1,6}(?=-{3,}\s?[A-Z][^.!?\n]{1,80}?\s?-{3,}\s*(?:$|\d))"
+    r"(?<=[.!?\"”’)\]])\s{1,6}"
+    r"(?=[-=_]{3,}[-=_ ]*[\"“'A-Z0-9][^\n]{1,120}?[-=_]{3,}[-=_ ]*\s*(?:$|\d))"
     r"|\s{1,6}(?=-{3,}\s?(?i:(?:executive\s|begin\s)?summary|comments?|background)\s?-{3,}\s*$)"
 )
 # What every match of ``_GLUED_TITLE`` holds, found in one scan of a text (no line end in it).
@@ -50,8 +59,9 @@ _GLUED_MARK_TAILS = ("U/", "U)", "C/", "C)", "S/", "S)", "TS/", "TS)", "SBU/", "
 DASHES = re.compile(
     r"^\s{0,20}(?:[-=_\u2010-\u2015]{3,}|[-=_] [-=_] [-=_])[-=_ \u2010-\u2015]{0,120}$"
 )
-TRAILING_RULE = re.compile(r"\s[-=_\u2010-\u2015]{5,}\s*$")
-LEADING_RULE = re.compile(r"^[-=_\u2010-\u2015]{5,}\s")
+# A rule glued to a title, also spaced: "- - - Lula Popular, But What Comes Next? - - -".
+TRAILING_RULE = re.compile(r"\s(?:[-=_\u2010-\u2015]{5,}|(?:[-=_] ){2,}[-=_])[-=_ ]*\s*$")
+LEADING_RULE = re.compile(r"^(?:[-=_\u2010-\u2015]{5,}|(?:[-=_] ){2,}[-=_])[-=_ ]*\s")
 RULE_CHARS = frozenset("-=_\u2010\u2011\u2012\u2013\u2014\u2015")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MARKER_SEPS = (".", ")")
@@ -71,9 +81,14 @@ _WEBSITE = re.compile(
     r"|https?://\S+\s*$)",
     re.IGNORECASE,
 )
-_HEADING_FRAME = re.compile(r"^[\u00b6\s*=_-]+|[\s:*=_-]+$")
+_HEADING_FRAME = re.compile(
+    r"^[\u00b6\s*=_/\u2010-\u2015-]+|[\s:*=_/\u2010-\u2015-]+$"
+    r"|^\((?:U|C|S|TS|SBU|LOU|FOUO)(?:/{1,2}[A-Z ]{1,20})?\)\s+"  # "(C) Eton Park ..."
+)
 MAX_HEADING_WORDS = 10
 MAX_HEADING_CHARS = 90
+MAX_CAPS_HEADING_WORDS = 20
+MAX_CAPS_HEADING_CHARS = 160
 MAX_UNDERLINED_HEADING = 120
 
 
@@ -185,7 +200,13 @@ def parse_mark(text: str) -> tuple[str | None, str]:
 def _mark_word(text: str) -> str | None:
     """The mark ``text`` (what the parentheses hold) normalises to; None when it is no mark."""
     mark = _SPACES.sub(" ", text.upper()).replace(" /", "/").replace("/ ", "/")
-    return mark if mark.split("/")[0].strip() in _MARK_LEVELS else None
+    mark = _ENTIRE_TEXT.sub("", mark)
+    mark = _MARK_WORDS.get(mark, mark)
+    level = mark.split("/")[0].strip()
+    if level in _MARK_LEVELS:
+        return mark
+    # "(/Rel UK)": the level lost, a release marking left (10KABUL104)
+    return mark if not level and mark[1:4] in ("REL", "NF") else None
 
 
 def number_value(number: str) -> int:
@@ -233,7 +254,7 @@ def is_plain_symbol_line(line: str, stripped: str) -> bool:
         if DASHES.match(line):
             return False
         ruled = TRAILING_RULE.search(stripped[-130:]) or LEADING_RULE.match(stripped)
-        if ruled and len(stripped) <= MAX_UNDERLINED_HEADING + 40:
+        if ruled and len(heading_text(stripped)) <= MAX_UNDERLINED_HEADING:
             return False
     return True
 

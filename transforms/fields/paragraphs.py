@@ -5,13 +5,17 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
+from transforms.fields.glued_titles import split_title_tails, trailing_title
 from transforms.fields.head_block import head_block, split_run_on
 from transforms.fields.own_text import own_text
 from transforms.fields.paragraph_lines import (
+    BARE_MARKER,
     DASHES,
     LEADING_RULE,
     MARKER,
     MARKER_SEPS,
+    MAX_CAPS_HEADING_CHARS,
+    MAX_CAPS_HEADING_WORDS,
     MAX_HEADING_CHARS,
     MAX_HEADING_WORDS,
     MAX_UNDERLINED_HEADING,
@@ -77,7 +81,7 @@ def parse_clean_paragraphs(text: str) -> list[Paragraph]:
 def parse_body(text: str) -> Body:
     """The paragraphs and head notes of a non-empty body that ``own_text`` made already."""
     lines = text.split("\n")
-    lines = split_run_on(split_glued(lines, text))
+    lines = split_run_on(split_title_tails(split_glued(lines, text)))
     head = head_block(lines)
     content, _ = split_signature(lines[head.end :])
     builder = _Builder()
@@ -86,6 +90,8 @@ def parse_body(text: str) -> Body:
 
 
 _DAMAGED_MARK = re.compile(r"(U|C|S|TS|SBU)\)\s+(?=[A-Z])")
+_WEBSITE_FIRST = frozenset("VvPph")
+_AFTER_MARK = re.compile(r"^[:;,.)\]-]+(?=\s|$)")
 _LONE_CAVEATS = frozenset(("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"))
 _BOXED_LINES = 2
 _BOXED_LINE_CHARS = 60
@@ -101,7 +107,7 @@ class _Builder:
 
     __slots__ = (
         "blank_before", "blank_seen", "block_start", "heading", "heading_new", "last_number",
-        "notes", "paragraphs", "style",
+        "notes", "opened_after_heading", "paragraphs", "style",
     )
 
     def __init__(self) -> None:
@@ -109,6 +115,7 @@ class _Builder:
         self.heading: str | None = None
         self.heading_new = False  # a heading came since the last paragraph opened
         self.blank_seen = False  # a blank line came since the last heading
+        self.opened_after_heading = False  # the last unnumbered block opened under a heading
         self.notes: list[str] = []  # lines that are no paragraph text: the post's website line
         self.style: str | None = None  # "num", "paren" or "letter": the top-level markers
         self.last_number = 0
@@ -124,7 +131,7 @@ class _Builder:
         parts: list[str] | None = None
         for line, nxt in zip(lines, [*lines[1:], ""], strict=False):  # "": after the last
             stripped = line.strip()
-            if not stripped:
+            if not stripped or stripped == "-":  # old cables part paragraphs with a lone "-"
                 blank_before = self.blank_before = True
                 self.block_start = None  # a rule under a blank line underlines nothing
                 self.blank_seen = True
@@ -138,6 +145,9 @@ class _Builder:
                 if stripped[0].isalpha():
                     plain = stripped[1:2] not in seps and stripped[-1] not in rules
                     plain = plain and stripped not in _LONE_CAVEATS
+                    if plain and stripped[0] in _WEBSITE_FIRST and is_website_line(stripped):
+                        self.notes.append(stripped)  # "Visit ... Classified Website: http..."
+                        continue
                 else:
                     plain = is_plain_symbol_line(line, stripped)
                 if plain and (
@@ -165,6 +175,9 @@ class _Builder:
             self.blank_before = True  # a rule parts blocks as a blank line does
             return
         marker = MARKER.match(line) or TIGHT_MARKER.match(line)
+        if marker is None and stripped[0].isdecimal():
+            bare = BARE_MARKER.match(line)  # only the next number, as nothing else says it
+            marker = bare if bare and number_value(bare["num"]) == self.last_number + 1 else None
         rest = line[marker.end() :] if marker else ""
         mark = parse_mark(rest) if marker else (None, "")
         if marker and self._accepts(marker, rest, mark[0]):
@@ -173,7 +186,10 @@ class _Builder:
             if is_website_line(stripped):
                 self.notes.append(stripped)
                 return
-            self._set_heading(heading_text(stripped))
+            title = stripped
+            if nxt[:30].lstrip()[:1] in RULE_CHARS and DASHES.match(nxt):
+                title = self._title_begun_above(title)  # an underlined title begun above
+            self._set_heading(heading_text(title))
             return
         else:
             self._text(stripped)
@@ -234,7 +250,9 @@ class _Builder:
             damaged = _DAMAGED_MARK.match(text.lstrip())  # "¶1.  C)  Summary" (08MEXICO714)
             if damaged:
                 mark, text = damaged.group(1).upper(), text.lstrip()[damaged.end() :]
-        text = text.strip().lstrip(":;,-").strip() if mark else text.strip()  # "(C):  Text"
+        if mark:  # "(C):  Text", "(C//NF)) Text", "(C). Text"
+            text = _AFTER_MARK.sub("", text.strip())
+        text = text.strip()
         parts = [text] if text else []
         previous = self.paragraphs[-1] if self.paragraphs else None
         if previous and previous[0] == num and _is_bare_label(previous[3]):
@@ -258,6 +276,8 @@ class _Builder:
         if opens:
             mark, text = parse_mark(stripped)
             self.paragraphs.append((None, mark, self.heading, [text.strip()]))
+            # a block right after a heading may still turn out to be a (sub)heading itself
+            self.opened_after_heading = self.heading_new
             self.heading_new = False
         else:
             current[3].append(stripped)
@@ -286,7 +306,23 @@ class _Builder:
         del parts[part:]
         if number is None and not parts:
             self.paragraphs.pop()
+            # the section heading above this one still stands: the two join
+            self.heading_new = self.opened_after_heading or self.heading_new
+        if len(lines) == 1:
+            title = self._title_begun_above(title)
         self._set_heading(heading_text(title))
+
+    def _title_begun_above(self, title: str) -> str:
+        """``title`` with the start of it glued to the end of the text above, if any (that
+        text loses it)."""
+        if not self.paragraphs or not self.paragraphs[-1][3]:
+            return title
+        above = self.paragraphs[-1][3]
+        cut = trailing_title(above[-1])
+        if cut is None:
+            return title
+        start, above[-1] = above[-1][cut:].strip(), above[-1][:cut].rstrip()
+        return f"{start} {title}"
 
     def _is_heading(self, stripped: str, nxt: str) -> bool:
         nxt_ruled = nxt[:30].lstrip()[:1] in RULE_CHARS and DASHES.match(nxt)
@@ -294,11 +330,18 @@ class _Builder:
             return len(stripped) <= MAX_UNDERLINED_HEADING
         if stripped[-1] in RULE_CHARS or stripped[0] in RULE_CHARS:
             ruled = TRAILING_RULE.search(stripped[-130:]) or LEADING_RULE.match(stripped)
-            if ruled and len(stripped) <= MAX_UNDERLINED_HEADING + 40:
+            if ruled and len(heading_text(stripped)) <= MAX_UNDERLINED_HEADING:
                 return self.blank_before or self._prev_terminal()
+        if stripped.startswith("//") and stripped.endswith("//") and len(stripped) > 4:
+            return True  # "//BACKGROUND ON THE CASE//" (09MADRID392)
         if not self.blank_before and self.paragraphs:
             return False
-        if len(stripped) > MAX_HEADING_CHARS or len(stripped.split()) > MAX_HEADING_WORDS:
+        # an ALL-CAPS line alone between blank lines may be a long section title
+        caps = stripped.isupper() and not nxt.strip()
+        words = len(stripped.split())
+        if len(stripped) > (MAX_CAPS_HEADING_CHARS if caps else MAX_HEADING_CHARS) or words > (
+            MAX_CAPS_HEADING_WORDS if caps else MAX_HEADING_WORDS
+        ):
             return False
         if stripped.endswith((".", ",", ";", ":")):
             return False

@@ -1,0 +1,113 @@
+"""Section titles glued to the end of a paragraph's line, split off onto a line of their own.
+
+Copies that print a paragraph a line (HTML-derived, most of 2009-2010) glue the next
+section's title to the last sentence: ``... positive engagement. MAURITANIA: FOCUS ON JUNE
+ELECTIONS`` (09TRIPOLI409), ``... see septel. Al Asala Political Society ----------``
+(08MANAMA592), ``... [AsiaPulse, 1/26/2009]  CONSTRUCTION`` (09TRIPOLI151). Split off, the
+title is a heading line as any other (``paragraphs._Builder`` decides).
+"""
+
+from __future__ import annotations
+
+import re
+
+_MIN_LINE = 80  # a line with a sentence and a title glued to it is longer
+_TAIL_WINDOW = 140  # the title is in the line's last characters
+_MAX_TITLE = 100
+_MAX_TITLE_WORDS = 15
+_MIN_CAPS_WORD = 5  # a one-word ALL-CAPS title is a real word ("CONSTRUCTION"), not "US"
+# Where a sentence ends and what follows could be a title (every such place: the last wins).
+_SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019)\]]\s+(?=[A-Z\"\u201c])")
+_TRAILING_RULE = re.compile(r"\s[-=_]{5,}[-=_ ]*$")
+_TERMINAL = (".", "!", "?", ",", ";", ":", '"', "'", ")", "\u201d", "\u2019")
+_SMALL_WORDS = frozenset(
+    ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on",
+     "or", "the", "to", "vs", "with"]
+)
+_PROSE_END = re.compile(r"[a-z]{2}[.!?]\s")  # a word of prose ending a sentence
+_RULE_LINE = re.compile(r"^\s{0,20}[-=_]{3,}[-=_ ]*$")
+_MARKER = re.compile(r"^\s{0,12}(?:[\u00b6\ufffd]\s?)?\d{1,3}\s?[.)]|^\s{0,12}[-=_]{3,}")
+
+
+def split_title_tails(lines: list[str]) -> list[str]:
+    """``lines`` with a title glued after a line's last sentence on a line of its own (a
+    blank line before it: the title stands alone, as a heading does).
+
+    Rules: a line of 80 characters or more in mixed case whose end, after its last sentence,
+    is a title (at most 15 words and 100 characters, ending in no stop or comma): ALL CAPS
+    and followed (blank lines aside) by a paragraph marker or a rule, in Title Case right
+    above a rule, or in any case when a rule is glued after it. Other lines are left as they
+    are.
+    """
+    out: list[str] = []
+    done = 0
+    for index, line in enumerate(lines):
+        if len(line) < _MIN_LINE:
+            continue
+        cut = _title_at(line, _next_text(lines, index))
+        if cut is None and index + 1 < len(lines) and _RULE_LINE.match(lines[index + 1]):
+            cut = trailing_title(line)  # "... months. Cautious Optimism on Recovery" / "-----"
+        if cut is None:
+            continue
+        out += lines[done:index]
+        out += [line[:cut].rstrip(), "", line[cut:].strip()]  # the title a block of its own
+        done = index + 1
+    if not done:
+        return lines
+    out += lines[done:]
+    return out
+
+
+def _title_at(line: str, following: str) -> int | None:
+    """Where a title glued at the end of ``line`` starts, or None."""
+    last = _title_start(line)
+    if last is None:
+        return None
+    tail = line[last.end() :].strip()
+    rule = _TRAILING_RULE.search(tail)
+    title = tail[: rule.start()].strip() if rule else tail
+    words = title.split()
+    if not words or len(title) > _MAX_TITLE or len(words) > _MAX_TITLE_WORDS:
+        return None
+    if title.endswith(_TERMINAL) or not any(char.islower() for char in line[: last.end()]):
+        return None
+    if rule is not None:
+        return last.end()
+    caps = title.isupper() and (len(words) > 1 or len(title) >= _MIN_CAPS_WORD)
+    return last.end() if caps and _MARKER.match(following) else None
+
+
+def trailing_title(line: str) -> int | None:
+    """Where the start of a heading glued at the end of ``line`` begins, when the rest of the
+    heading is on the next line (``... End Summary. Recovery is Fragile and Banker Bonuses`` /
+    ``Radioactive`` / a rule, 09LONDON2225): the words after the last sentence, in Title Case
+    or ALL CAPS, ending in no stop. None otherwise."""
+    if len(line) < _MIN_LINE or line.rstrip().endswith(_TERMINAL):
+        return None
+    last = _title_start(line)
+    if last is None:
+        return None
+    words = line[last.end() :].split()
+    if not 1 < len(words) <= _MAX_TITLE_WORDS:
+        return None
+    capitals = sum(word[:1].isupper() for word in words if word.lower() not in _SMALL_WORDS)
+    content = sum(1 for word in words if word.lower() not in _SMALL_WORDS)
+    return last.end() if content and capitals == content else None
+
+
+def _title_start(line: str) -> re.Match[str] | None:
+    """The sentence end after which a title may start: the earliest in the line's last
+    characters with no sentence of prose after it (``U.S.`` in ``... spend. U.S. Committed to
+    Address Climate Change`` ends none; ``Summary.`` in ``End Summary. Recovery is ...`` does)."""
+    for match in _SENTENCE_END.finditer(line, max(0, len(line) - _TAIL_WINDOW)):
+        if not _PROSE_END.search(line, match.end()):
+            return match
+    return None
+
+
+def _next_text(lines: list[str], index: int) -> str:
+    """The first non-blank line after ``lines[index]``, or ""."""
+    for line in lines[index + 1 : index + 4]:
+        if line.strip():
+            return line
+    return ""
