@@ -1,4 +1,5 @@
-"""Section titles glued to the end of a paragraph's line, split off onto a line of their own.
+"""Section titles (and the post's website line) glued to the end of a paragraph's line, split
+off onto a line of their own.
 
 Copies that print a paragraph a line (HTML-derived, most of 2009-2010) glue the next
 section's title to the last sentence: ``... positive engagement. MAURITANIA: FOCUS ON JUNE
@@ -24,6 +25,10 @@ _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on",
      "or", "the", "to", "vs", "with"]
 )
+# The post's website line glued after the last sentence of a paragraph (04CAIRO8456).
+_GLUED_WEBSITE = re.compile(
+    r"(?<=[.!?\"\u201d])\s+(?=[*\s]{0,80}(?:Please\s+)?[Vv]isit\b[^\n]{0,80}?\b[Ww]eb\s?[Ss]ite\b)"
+)
 _PROSE_END = re.compile(r"[a-z]{2}[.!?]\s")  # a word of prose ending a sentence
 _RULE_LINE = re.compile(r"^\s{0,20}[-=_]{3,}[-=_ ]*$")
 _MARKER = re.compile(r"^\s{0,12}(?:[\u00b6\ufffd]\s?)?\d{1,3}\s?[.)]|^\s{0,12}[-=_]{3,}")
@@ -43,6 +48,12 @@ def split_title_tails(lines: list[str]) -> list[str]:
     done = 0
     for index, line in enumerate(lines):
         if len(line) < _MIN_LINE:
+            continue
+        website = _GLUED_WEBSITE.search(line) if "isit" in line else None
+        if website is not None:  # "... minimize considered. Visit Embassy Cairo's Website: ..."
+            out += lines[done:index]
+            out += [line[: website.start()].rstrip(), line[website.end() :].strip()]
+            done = index + 1
             continue
         cut = _title_at(line, _next_text(lines, index))
         if cut is None and index + 1 < len(lines) and _RULE_LINE.match(lines[index + 1]):

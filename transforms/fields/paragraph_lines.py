@@ -77,7 +77,7 @@ _LABEL_LINE = re.compile(
     re.IGNORECASE,
 )
 _WEBSITE = re.compile(
-    r"^\W{0,2}(?:(?:please\s+)?visit\b[^\n]{0,80}?\bweb\s?site\b|please\s+visit\s+us\s+at\b"
+    r"^[\W_]{0,80}(?:(?:please\s+)?visit\b[^\n]{0,80}?\bweb\s?site\b|please\s+visit\s+us\s+at\b"
     r"|https?://\S+\s*$)",
     re.IGNORECASE,
 )
@@ -225,7 +225,8 @@ def heading_text(line: str) -> str:
 def is_website_line(stripped: str) -> bool:
     """True for the post's website line that many cables print before the signature
     (``Visit Embassy Madrid's Classified Website: http://...``, ``Please visit us at http://``)."""
-    return (stripped[:1] in "VvPph\"" or "http" in stripped[:8]) and bool(_WEBSITE.match(stripped))
+    return (stripped[:1] in "VvPph\"*" or "http" in stripped[:8]) and bool(
+        _WEBSITE.match(stripped))
 
 
 def is_label_line(stripped: str) -> bool:

@@ -90,7 +90,7 @@ def parse_body(text: str) -> Body:
 
 
 _DAMAGED_MARK = re.compile(r"(U|C|S|TS|SBU)\)\s+(?=[A-Z])")
-_WEBSITE_FIRST = frozenset("VvPph")
+_WEBSITE_FIRST = frozenset("VvPph*\"")
 _AFTER_MARK = re.compile(r"^[:;,.)\]-]+(?=\s|$)")
 _LONE_CAVEATS = frozenset(("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"))
 _BOXED_LINES = 2
@@ -106,8 +106,17 @@ class _Builder:
     """Turns the content lines of a body into paragraphs, one line at a time."""
 
     __slots__ = (
-        "blank_before", "blank_seen", "block_start", "heading", "heading_new", "last_number",
-        "notes", "opened_after_heading", "paragraphs", "style",
+        "blank_before",
+        "blank_seen",
+        "block_start",
+        "heading",
+        "heading_new",
+        "in_website",
+        "last_number",
+        "notes",
+        "opened_after_heading",
+        "paragraphs",
+        "style",
     )
 
     def __init__(self) -> None:
@@ -117,6 +126,7 @@ class _Builder:
         self.blank_seen = False  # a blank line came since the last heading
         self.opened_after_heading = False  # the last unnumbered block opened under a heading
         self.notes: list[str] = []  # lines that are no paragraph text: the post's website line
+        self.in_website = False  # the lines of a website note run on to a blank line
         self.style: str | None = None  # "num", "paren" or "letter": the top-level markers
         self.last_number = 0
         self.blank_before = True
@@ -135,6 +145,10 @@ class _Builder:
                 blank_before = self.blank_before = True
                 self.block_start = None  # a rule under a blank line underlines nothing
                 self.blank_seen = True
+                self.in_website = False
+                continue
+            if self.in_website:  # the website line's own continuation: "State Department's
+                self.notes[-1] = f"{self.notes[-1]} {stripped}"  # Classified SIPRNET website."
                 continue
             if not blank_before and parts is not None:
                 # Fast path for the common line, one more line of prose: it opens no paragraph
@@ -145,11 +159,12 @@ class _Builder:
                 if stripped[0].isalpha():
                     plain = stripped[1:2] not in seps and stripped[-1] not in rules
                     plain = plain and stripped not in _LONE_CAVEATS
-                    if plain and stripped[0] in _WEBSITE_FIRST and is_website_line(stripped):
-                        self.notes.append(stripped)  # "Visit ... Classified Website: http..."
-                        continue
                 else:
                     plain = is_plain_symbol_line(line, stripped)
+                if plain and stripped[0] in _WEBSITE_FIRST and is_website_line(stripped):
+                    self.notes.append(stripped)  # "Visit ... Classified Website: http..."
+                    self.in_website = True
+                    continue
                 if plain and (
                     nxt[:1].isalpha()  # the common next line, to spare the test below
                     or not (nxt[:30].lstrip()[:1] in rules and dashes.match(nxt))
@@ -185,6 +200,7 @@ class _Builder:
         elif is_label_line(stripped) or self._is_heading(stripped, nxt):
             if is_website_line(stripped):
                 self.notes.append(stripped)
+                self.in_website = True
                 return
             title = stripped
             if nxt[:30].lstrip()[:1] in RULE_CHARS and DASHES.match(nxt):
@@ -264,6 +280,7 @@ class _Builder:
     def _text(self, stripped: str) -> None:
         if is_website_line(stripped):
             self.notes.append(stripped)
+            self.in_website = True
             return
         if stripped in _LONE_CAVEATS:
             return  # "SIPDIS" the system printed amid a paragraph: a caveat, in ``caveats``
