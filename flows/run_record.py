@@ -15,6 +15,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.publish import table_rows as table_rows_of
+from flows.publish_files import in_current_layout
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.settings import Settings
 from flows.staged_parts import parsed_files
@@ -24,11 +25,12 @@ from transforms.tables import TABLES
 
 def unchanged(settings: Settings, plan: Plan) -> bool:
     """Nothing to parse, nothing newly vanished (or pruned), nothing missing, and a complete
-    warehouse there."""
+    warehouse there, in the current file layout."""
     vanished_as_before = not plan.prune and plan.vanished_before == len(plan.vanished)
     return (not plan.batches and (not plan.vanished or vanished_as_before)
             and not plan.missing_sources
-            and settings.current_link.exists() and settings.duckdb_path.exists())
+            and settings.current_link.exists() and settings.duckdb_path.exists()
+            and in_current_layout(settings.current_link.resolve()))
 
 
 def current_table_rows(settings: Settings) -> dict[str, int]:
