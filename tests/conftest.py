@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import system_tools
+
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_CABLES = (ROOT / ".." / "shared" / "cables").resolve()
 SEED_CABLE = ROOT / "seeds" / "cables" / "08ISLAMABAD421.txt"
@@ -24,6 +26,14 @@ os.environ.setdefault("PREFECT_SERVER_EPHEMERAL_STARTUP_TIMEOUT_SECONDS", "120")
 os.environ.setdefault("DO_NOT_TRACK", "1")
 os.environ.setdefault("PREFECT_SERVER_ANALYTICS_ENABLED", "false")
 os.environ.setdefault("PREFECT_LOGGING_LEVEL", "WARNING")
+
+
+def pytest_runtest_logreport(report: pytest.TestReport) -> None:
+    system_tools.record_outcome(report)
+
+
+def pytest_terminal_summary(terminalreporter) -> None:
+    system_tools.summary(terminalreporter)
 
 
 def shared_dir(name: str) -> Path:

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import shlex
-import shutil
 import subprocess
 import sys
 from pathlib import Path
@@ -15,6 +14,7 @@ from flows.cli import main
 from flows.settings import Settings
 from tests.conftest import ROOT
 from tests.plain_pipeline import run_plain
+from tests.system_tools import require_tool
 
 EXAMPLE = re.compile(r"```console\n\$ (cables sql .+?)\n(.*?)```", re.S)
 
@@ -45,9 +45,7 @@ def test_readme_example_prints_what_the_readme_shows(command, output, sample_war
 def test_the_official_duckdb_shell_opens_the_warehouse(sample_warehouse):
     shell = Path(sys.executable).with_name("duckdb")
     if not shell.exists():
-        shell = shutil.which("duckdb")
-        if shell is None:
-            pytest.skip("the duckdb shell (duckdb-cli) is not installed")
+        shell = require_tool("duckdb", "the official shell (duckdb-cli, a dev dependency)")
     result = subprocess.run(
         [str(shell), "-readonly", str(sample_warehouse / "cables.duckdb"), "-csv", "-c",
          "select cable_id, created, (select count(*) from paragraphs) as paragraphs "
