@@ -125,23 +125,6 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
         won_rows = 0
         duplicates, rejects = DUPLICATES.empty(), REJECTS.empty()
         _write_file(LEDGER, LEDGER.empty(), version / LEDGER.name / DATA_FILE)
-    if plan.missing_sources:
-        missing = pl.DataFrame(
-            [
-                {
-                    "source_file": m["source_file"],
-                    "source_member": m["member"],
-                    "source_format": None,
-                    "reason": m["reason"],
-                    "message": m["message"],
-                    "excerpt": None,
-                    "source_sha256": None,
-                }
-                for m in plan.missing_sources
-            ],
-            schema=REJECTS.schema,
-        )
-        rejects = pl.concat([rejects, missing]).sort(["source_file", "reason"])
     for table in (CABLES, *CHILD_TABLES):
         if won_rows == 0:  # every table is at least one (empty) file, so readers find it
             _write_file(table, table.empty(), version / table.name / DATA_FILE)

@@ -24,11 +24,10 @@ from transforms.tables import TABLES
 
 
 def unchanged(settings: Settings, plan: Plan) -> bool:
-    """Nothing to parse, nothing newly vanished (or pruned), nothing missing, and a complete
-    warehouse there, in the current file layout."""
+    """Nothing to parse, nothing newly vanished (or pruned), and a complete warehouse there,
+    in the current file layout."""
     vanished_as_before = not plan.prune and plan.vanished_before == len(plan.vanished)
     return (not plan.batches and (not plan.vanished or vanished_as_before)
-            and not plan.missing_sources
             and settings.current_link.exists() and settings.duckdb_path.exists()
             and in_current_layout(settings.current_link.resolve()))
 
@@ -59,7 +58,7 @@ def run_summary(settings: Settings, plan: Plan, sources: list[str], started: dat
         "files_changed": parsed - files_new,
         "files_reused": plan.files_seen - parsed,
         "files_vanished": len(plan.vanished),
-        "inputs": _inputs(settings, plan),
+        "inputs": _inputs(settings),
         "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
         "rejects": table_rows["rejects"], "table_rows": table_rows,
         "rejects_by_reason": _rejects_by_reason(settings),
@@ -105,12 +104,11 @@ def usable_plan(settings: Settings, plan_file: str | None, sources: list[str],
     return plan
 
 
-def _inputs(settings: Settings, plan: Plan) -> int:
+def _inputs(settings: Settings) -> int:
     """Input units counted at the source (files, members, rows), not from the outcomes, so
     ``inputs = cables + duplicates + rejects`` is a check that can fail."""
     ledger = previous_ledger(settings, ["units"])
-    units = 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
-    return units + len(plan.missing_sources)
+    return 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
 
 
 def _rejects_by_reason(settings: Settings) -> dict[str, int]:

@@ -19,10 +19,9 @@ import polars as pl
 
 from flows.atomic import write_parquet_atomic
 from flows.settings import Settings
-from flows.sources import SourceFile, discover, file_sha256, read_source
+from flows.sources import SourceFile, discover, file_sha256, read_source, source_error
 from flows.staged_parts import LEDGER_PART, batch_done, chunk_path, chunk_paths, part_path
 from transforms.batch import parse_items
-from transforms.raw import Reject
 from transforms.tables import CABLE_TABLES, REJECTS
 from transforms.version import parser_fingerprint
 
@@ -59,7 +58,6 @@ class Plan:
     batches: list[Batch] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)  # part keys of unchanged files
     vanished: list[str] = field(default_factory=list)  # paths in the ledger, not found now
-    missing_sources: list[dict] = field(default_factory=list)
     files_seen: int = 0
     prune: bool = False
     # What the plan was made against: the request, and the ledger file's identity. A plan
@@ -178,8 +176,13 @@ def _compare(settings: Settings, files: list[SourceFile], ledger: pl.DataFrame |
 def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
              prune: bool = False, run_id: str | None = None,
              include: str | None = None) -> Plan:
-    """Which files need parsing, which staged parts are reused, which files vanished."""
+    """Which files need parsing, which staged parts are reused, which files vanished.
+
+    Raises ``SourceError`` when a source names nothing (or cannot be listed): reading on
+    would count every known file under it as vanished."""
     files, missing = discover(sources, include)
+    if missing:
+        raise source_error(missing)
     stamp = ledger_stamp(settings)
     ledger = previous_ledger(settings)
     to_parse, reused, gone = _compare(settings, files, ledger, layout)
@@ -200,18 +203,12 @@ def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
         batches=batches,
         reused=sorted(reused),
         vanished=vanished,
-        missing_sources=[_reject_dict(r) for r in missing],
         files_seen=len(files),
         prune=prune,
         request=plan_request(sources, layout, prune, include),
         ledger_stamp=stamp,
         vanished_before=vanished_before,
     )
-
-
-def _reject_dict(reject: Reject) -> dict:
-    return {"source_file": reject.source_file, "member": reject.member, "reason": reject.reason,
-            "message": reject.message}
 
 
 def write_staged(frame: pl.DataFrame, path: Path) -> None:

@@ -46,3 +46,20 @@ def test_run_exits_0_when_every_input_loads_and_3_when_some_are_rejected_and_a_n
     monkeypatch.undo()
     assert main(["run", str(sources), "--warehouse", str(warehouse), "--prune"]) == 0
     assert "inputs 1 = cables loaded 1" in capsys.readouterr().out
+
+
+def test_a_source_that_is_not_there_fails_at_once_and_writes_nothing(tmp_path, capsys):
+    warehouse = tmp_path / "warehouse"
+    missing = tmp_path / "no" / "such" / "path"
+    assert main(["run", str(missing), "--warehouse", str(warehouse)]) == 1
+    captured = capsys.readouterr()
+    assert captured.out == ""
+    assert captured.err == f"cables run: no file or folder matches {str(missing)!r}\n"
+    assert not warehouse.exists()
+    # Among good sources too: the run does not start.
+    shutil.copy(SEED_CABLE, tmp_path / SEED_CABLE.name)
+    assert main(["run", str(tmp_path / SEED_CABLE.name), str(tmp_path / "nope-*.txt"),
+                 "--warehouse", str(warehouse)]) == 1
+    assert "no file or folder matches" in capsys.readouterr().err
+    assert not warehouse.exists()
+
