@@ -22,6 +22,8 @@ from flows.staged_parts import parsed_files
 from flows.staging import Plan, ledger_stamp, plan_request, plan_run, previous_ledger
 from transforms.tables import TABLES
 
+EXAMPLES_PER_REASON = 3
+
 
 def unchanged(settings: Settings, plan: Plan) -> bool:
     """Nothing to parse, nothing newly vanished (or pruned), and a complete warehouse there,
@@ -62,6 +64,7 @@ def run_summary(settings: Settings, plan: Plan, sources: list[str], started: dat
         "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
         "rejects": table_rows["rejects"], "table_rows": table_rows,
         "rejects_by_reason": _rejects_by_reason(settings),
+        "reject_examples": reject_examples(settings),
         "warehouse": str(settings.warehouse),
         "stage_seconds": stages,
         "finished_at": now_utc(),
@@ -117,6 +120,19 @@ def _rejects_by_reason(settings: Settings) -> dict[str, int]:
         return {}
     frame = pl.scan_parquet(files).group_by("reason").len().collect()
     return dict(sorted(frame.iter_rows()))
+
+
+def reject_examples(settings: Settings, per_reason: int = EXAMPLES_PER_REASON) -> list[dict]:
+    """The first few rejects of each reason (by file), with their member and message: what
+    the run summary shows, so a user sees which file failed which rule, not a count."""
+    files = sorted((settings.current_link / "rejects").rglob("*.parquet"))
+    if not files:
+        return []
+    return (pl.scan_parquet(files)
+            .select("reason", "source_file", "source_member", "message")
+            .sort("reason", "source_file", "source_member", nulls_last=True)
+            .group_by("reason", maintain_order=True).head(per_reason)
+            .collect().to_dicts())
 
 
 def new_run_id() -> str:
