@@ -30,26 +30,6 @@ def full(settings, tmp_path_factory) -> tuple[Path, dict[str, int]]:
     return out, export_dataset(settings, out)
 
 
-def warehouse_rows(settings: Settings, table: str) -> pl.DataFrame:
-    """The table as the warehouse holds it, with the cable's year, sorted by key."""
-    spec = EXPORTABLE[table]
-    select = ", ".join('c.year as year' if c.name == "year" else f't."{c.name}"'
-                       for c in exported_columns(spec))
-    join = "" if table == "cables" else " join cables c on c.cable_id = t.cable_id"
-    alias = "c" if table == "cables" else "t"
-    sql = f'select {select} from "{table}" {alias}{join}'.replace("t.", f"{alias}.")
-    con = duckdb.connect(str(settings.duckdb_path), read_only=True)
-    try:
-        return same_time_zone(pl.from_arrow(con.sql(sql).to_arrow_table())).sort(list(spec.key))
-    finally:
-        con.close()
-
-
-def same_time_zone(frame: pl.DataFrame) -> pl.DataFrame:
-    """DuckDB names UTC ``Etc/UTC`` on the way out; the instants are the same."""
-    return frame.with_columns(pl.col(pl.Datetime("us", "Etc/UTC")).dt.convert_time_zone("UTC"))
-
-
 def readme_columns(readme: str) -> dict[str, list[tuple[str, str]]]:
     """{table: [(column, type), ...]} from the data dictionary's per-table sections."""
     tables: dict[str, list[tuple[str, str]]] = {}

@@ -6,15 +6,15 @@ is read as an analyst types it, the folder name and nothing else:
 ``pyarrow.dataset.dataset(folder, partitioning="hive")``, ``polars.scan_parquet(folder)``
 (Hive discovery on, as it is for a folder), DuckDB's ``read_parquet('folder/**/*.parquet',
 hive_partitioning = true)`` and Spark's ``spark.read.parquet(folder)`` (one local session
-for the module). Each gives the rows the warehouse holds and, for every column, the type
-``flows.dictionary.READER_TYPES`` names for its declared type.
+for the whole test run: ``tests/conftest.py``). Each gives the rows the warehouse holds
+and, for every column, the type ``flows.dictionary.READER_TYPES`` names for its declared
+type.
 """
 
 from __future__ import annotations
 
 import base64
 import datetime as dt
-import os
 from pathlib import Path
 
 import duckdb
@@ -34,7 +34,6 @@ from flows.table_files import ARROW_SCHEMA_KEY, PANDAS_KEY
 from flows.warehouse import duckdb_type, quoted
 from tests.conftest import SEED_CABLE
 from tests.fixture_cables import text_cable
-from tests.system_tools import require_tool
 from tests.warehouse_fixture import build_fixture_warehouse
 from transforms.schema import Column, Table
 from transforms.tables import LOAD_RUNS, TABLES
@@ -64,26 +63,6 @@ def export_dir(settings, tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("readers-export") / "export"
     export_dataset(settings, out)
     return out
-
-
-@pytest.fixture(scope="module")
-def spark(tmp_path_factory):
-    """One local Spark session for every Spark read of the module (it takes ~7 s to start),
-    on the loopback address only."""
-    require_tool("java", "Spark runs on the JVM (Debian: openjdk-17-jre-headless)")
-    os.environ.setdefault("SPARK_LOCAL_IP", "127.0.0.1")
-    from pyspark.sql import SparkSession
-
-    session = (SparkSession.builder.master("local[1]").appName("cables-readers")
-               .config("spark.driver.host", "127.0.0.1")
-               .config("spark.driver.bindAddress", "127.0.0.1")
-               .config("spark.ui.enabled", "false")
-               .config("spark.sql.shuffle.partitions", "1")
-               .config("spark.sql.warehouse.dir", str(tmp_path_factory.mktemp("spark")))
-               .getOrCreate())
-    session.sparkContext.setLogLevel("ERROR")
-    yield session
-    session.stop()
 
 
 def columns_of(kind: str, name: str) -> tuple[Column, ...]:
@@ -206,7 +185,6 @@ def test_a_reader_reads_the_folder_as_declared(settings, export_dir, kind, name,
 
 
 @pytest.mark.slow
-@pytest.mark.filterwarnings("ignore:PySpark does not yet fully support pandas:FutureWarning")
 def test_spark_reads_every_folder_as_declared(settings, export_dir, spark):
     """Spark without options: its own reader, its own type names, the same rows."""
     for kind, name in FOLDERS:
