@@ -85,8 +85,10 @@ def _field(column: Column) -> dict:
 
 def resource(table: Table, path: str, foreign: bool) -> dict:
     """One Frictionless tabular data resource: its file, schema, keys."""
+    # Parquet says "missing" with a null; an empty string is a value (a paragraph with no
+    # text), not Frictionless' default missing value "".
     schema: dict = {"fields": [_field(c) for c in exported_columns(table)],
-                    "primaryKey": list(table.key)}
+                    "missingValues": [], "primaryKey": list(table.key)}
     if foreign:
         schema["foreignKeys"] = [{"fields": ["cable_id"],
                                   "reference": {"resource": "cables", "fields": ["cable_id"]}}]
