@@ -7,12 +7,20 @@ from pathlib import Path
 
 import polars as pl
 
+from flows.table_files import write_table_file
+from transforms.schema import Table
 
-def write_parquet_atomic(frame: pl.DataFrame, path: Path, **write_options) -> None:
-    """Write ``frame`` beside ``path`` and rename it over ``path`` in one step."""
+
+def write_parquet_atomic(frame: pl.DataFrame, path: Path, table: Table | None = None,
+                         **write_options) -> None:
+    """Write ``frame`` beside ``path`` and rename it over ``path`` in one step; a ``table``'s
+    file as ``write_table_file`` writes it, for its readers."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    frame.write_parquet(tmp, **{"compression": "zstd", **write_options})
+    if table is not None:
+        write_table_file(table, frame, tmp, **write_options)
+    else:
+        frame.write_parquet(tmp, **{"compression": "zstd", **write_options})
     os.replace(tmp, path)
 
 

@@ -100,8 +100,8 @@ def build_parser() -> argparse.ArgumentParser:
     search.set_defaults(handler=cmd_search)
 
     export = sub.add_parser("export", help="write a self-describing Parquet dataset",
-                            description="Export tables as Parquet partitioned by year (zstd) "
-                            "with datapackage.json and a README data dictionary.")
+                            description="Export tables as one Parquet file each (zstd, sorted "
+                            "by year) with datapackage.json and a README data dictionary.")
     export.add_argument("dir", metavar="DIR", help="new or empty folder (or an earlier export)")
     export.add_argument("--tables", nargs="+", metavar="TABLE",
                         help="cables paragraphs recipients tags references (default: all)")

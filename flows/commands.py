@@ -31,8 +31,14 @@ def _settings(args: argparse.Namespace) -> Settings:
 def cmd_run(args: argparse.Namespace) -> int:
     from flows.prefect_env import configure_prefect
     from flows.runs import WarehouseBusy, writer_lock
+    from flows.sources import SourceError, check_sources
 
     settings = _settings(args)
+    sources = _absolute(args.sources)
+    try:  # a source that names nothing stops the run before anything is written
+        check_sources(sources or list(settings.sources))
+    except SourceError as error:
+        raise CliError(str(error)) from None
     try:  # fail in a second, not after Prefect's start-up; the flow then takes the lock itself
         with writer_lock(settings, args.wait):
             pass
@@ -41,14 +47,13 @@ def cmd_run(args: argparse.Namespace) -> int:
     from flows.report import run_summary_text
     from flows.run_record import record_if_unchanged
 
-    sources = _absolute(args.sources)
     plan_file = None
     if not (args.dask or args.dask_local):
         try:  # nothing new, changed or vanished: recorded in a second, without Prefect
             summary, plan_file = record_if_unchanged(
                 settings, sources or list(settings.sources), args.format, args.prune,
                 args.wait, args.include)
-        except WarehouseBusy as error:
+        except (WarehouseBusy, SourceError) as error:
             raise CliError(str(error)) from None
         if summary is not None:
             print(run_summary_text(summary, str(settings.duckdb_path)))
@@ -70,7 +75,7 @@ def cmd_run(args: argparse.Namespace) -> int:
                                      layout=args.format, prune=args.prune,
                                      wait_seconds=args.wait, include=args.include,
                                      plan_file=plan_file)
-    except WarehouseBusy as error:
+    except (WarehouseBusy, SourceError) as error:  # a source gone since the check
         raise CliError(str(error)) from None
     print(run_summary_text(summary, str(settings.duckdb_path)))
     return EXIT_REJECTS if summary["rejects"] else 0

@@ -3,7 +3,9 @@
 Every column, type and meaning comes from ``transforms/tables/*.py``; nothing here is written
 by hand per table, so the dictionary cannot drift from the schemas. Only the example values
 and row counts come from the exported data. Child tables carry one extra column, ``year``
-(their cable's year), which is the partition key of every exported table.
+(their cable's year), which every exported file is sorted by. ``READER_TYPES`` says what
+each common reader makes of each declared type (``tests/test_readers.py`` reads the files
+with each of them and holds them to it).
 """
 
 from __future__ import annotations
@@ -16,14 +18,16 @@ import polars as pl
 
 from transforms.schema import Column, Table, col
 
-YEAR = col("year", pl.Int16(), "Year of the cable's `created` day (the partition key)")
+YEAR = col("year", pl.Int16(), "Year of the cable's `created` day (files are sorted by it)")
 PACKAGE_NAME = "cables"
 
 # (name in this dictionary, Frictionless type) per declared Polars dtype. The names follow
-# Arrow's spelling, which pyarrow, Polars and DuckDB all map from Parquet the same way.
+# Arrow's spelling. A list is `any` to Frictionless: it reads Parquet through pandas, which
+# hands a list cell over as a numpy array, and its `array` type takes only JSON text or a
+# Python list, so every list cell would fail it; `dtype` keeps the real type.
 _TYPES: dict[pl.DataType, tuple[str, str]] = {
     pl.String(): ("string", "string"),
-    pl.List(pl.String()): ("list<string>", "array"),
+    pl.List(pl.String()): ("list<string>", "any"),
     pl.Date(): ("date", "date"),
     pl.Datetime("us", "UTC"): ("timestamp[us, UTC]", "datetime"),
     pl.Datetime("us"): ("timestamp[us]", "datetime"),
@@ -32,6 +36,31 @@ _TYPES: dict[pl.DataType, tuple[str, str]] = {
     pl.Int32(): ("int32", "integer"),
     pl.Int64(): ("int64", "integer"),
 }
+
+READERS = ("pandas", "pyarrow", "Polars", "DuckDB", "Spark")
+# What each reader makes of a declared type, read with its defaults: pandas' dtype, pyarrow's
+# type (the warehouse's files give large_string and large_list, the same types), Polars'
+# dtype, DuckDB's type, Spark's simpleString. pandas' `object` holds datetime.date values
+# for a date and numpy arrays of str for a list.
+READER_TYPES: dict[pl.DataType, tuple[str, str, str, str, str]] = {
+    pl.String(): ("str", "string", "String", "VARCHAR", "string"),
+    pl.List(pl.String()): ("object", "list<string>", "List(String)", "VARCHAR[]",
+                           "array<string>"),
+    pl.Date(): ("object", "date32[day]", "Date", "DATE", "date"),
+    pl.Datetime("us", "UTC"): ("datetime64[us, UTC]", "timestamp[us, tz=UTC]",
+                               "Datetime(us, UTC)", "TIMESTAMP WITH TIME ZONE", "timestamp"),
+    pl.Datetime("us"): ("datetime64[us]", "timestamp[us]", "Datetime(us)", "TIMESTAMP",
+                        "timestamp_ntz"),
+    pl.Boolean(): ("boolean", "bool", "Boolean", "BOOLEAN", "boolean"),
+    pl.Int16(): ("Int16", "int16", "Int16", "SMALLINT", "smallint"),
+    pl.Int32(): ("Int32", "int32", "Int32", "INTEGER", "int"),
+    pl.Int64(): ("Int64", "int64", "Int64", "BIGINT", "bigint"),
+}
+
+
+def reader_type(dtype: pl.DataType, reader: str) -> str:
+    """What ``reader`` (one of ``READERS``) makes of a column of the declared ``dtype``."""
+    return READER_TYPES[dtype][READERS.index(reader)]
 
 
 def type_name(dtype: pl.DataType) -> str:
@@ -54,10 +83,12 @@ def _field(column: Column) -> dict:
     return field
 
 
-def resource(table: Table, files: Sequence[str], foreign: bool) -> dict:
-    """One Frictionless tabular data resource: files, schema, keys."""
+def resource(table: Table, path: str, foreign: bool) -> dict:
+    """One Frictionless tabular data resource: its file, schema, keys."""
+    # Parquet says "missing" with a null; an empty string is a value (a paragraph with no
+    # text), not Frictionless' default missing value "".
     schema: dict = {"fields": [_field(c) for c in exported_columns(table)],
-                    "primaryKey": list(table.key)}
+                    "missingValues": [], "primaryKey": list(table.key)}
     if foreign:
         schema["foreignKeys"] = [{"fields": ["cable_id"],
                                   "reference": {"resource": "cables", "fields": ["cable_id"]}}]
@@ -65,20 +96,18 @@ def resource(table: Table, files: Sequence[str], foreign: bool) -> dict:
         "name": table.name,
         "profile": "tabular-data-resource",
         "description": table.meaning,
-        "path": list(files),
-        "glob": f"{table.name}/**/*.parquet",  # what a reader passes; `path` lists the files
+        "path": path,
         "format": "parquet",
         "mediatype": "application/vnd.apache.parquet",
         "schema": schema,
     }
 
 
-def datapackage(tables: Sequence[Table], files: dict[str, list[str]],
-                where: str | None) -> dict:
+def datapackage(tables: Sequence[Table], files: dict[str, str], where: str | None) -> dict:
     """The ``datapackage.json`` document (Frictionless Data Package) of an export."""
     names = {t.name for t in tables}
-    description = "US diplomatic cables (Cablegate), one folder of Parquet files per table, " \
-                  "partitioned by year."
+    description = "US diplomatic cables (Cablegate), one folder per table holding one " \
+                  "Parquet file, sorted by year."
     if where:
         description += f" Cables filtered by: {where}"
     return {
@@ -120,9 +149,10 @@ def render_readme(tables: Sequence[Table], rows: dict[str, int],
         "# Cablegate cables: data dictionary",
         "",
         "Generated by `flows/export.py` from the table declarations in `transforms/tables/`;",
-        "do not edit. One folder per table, Parquet (zstd), partitioned by the cable's year",
-        "(`<table>/year=YYYY/*.parquet`). Every file also carries `year` as a column, so read",
-        "the files without Hive partition discovery and the declared types are kept.",
+        "do not edit. One folder per table holding one Parquet file (zstd), sorted by the",
+        "cable's `year` and then by key; `year` is a column of every table, so a filter on it",
+        "skips the other years' row groups by their statistics. No `year=` folders: every",
+        "reader below takes a table's folder as it is and types each column as declared.",
         "`datapackage.json` describes the same tables as a Frictionless Data Package.",
         "",
         f"Cables filtered by: `{where}`" if where else "All cables of the warehouse.",
@@ -130,12 +160,24 @@ def render_readme(tables: Sequence[Table], rows: dict[str, int],
         "## Reading it",
         "",
         "```python",
-        "import duckdb, polars as pl, pyarrow.dataset as ds",
-        "duckdb.sql(\"select * from read_parquet('cables/**/*.parquet',\"",
-        "           \" hive_partitioning = false)\")",
-        "pl.read_parquet('cables/**/*.parquet', hive_partitioning=False)",
-        "ds.dataset('cables', format='parquet').to_table()",
+        'pandas.read_parquet("cables")',
+        'pyarrow.parquet.read_table("cables")',
+        'pyarrow.dataset.dataset("cables", partitioning="hive").to_table()',
+        'polars.scan_parquet("cables").filter(polars.col("year") == 2008).collect()',
+        "duckdb.sql(\"select * from read_parquet('cables/**/*.parquet', "
+        "hive_partitioning = true)\")",
+        'spark.read.parquet("cables")  # pyspark',
         "```",
+        "",
+        "What each reader makes of each type, with its defaults:",
+        "",
+        "| type | " + " | ".join(READERS) + " |",
+        "|---|" + "---|" * len(READERS),
+        *[f"| {type_name(dtype)} | " + " | ".join(f"`{name}`" for name in names) + " |"
+          for dtype, names in READER_TYPES.items()],
+        "",
+        "pandas' `object` holds `datetime.date` values for a date, numpy arrays for a list;",
+        "its `str` is pandas 3's string dtype (pandas 2 gives `object`).",
         "",
         "## Tables",
         "",
@@ -147,7 +189,7 @@ def render_readme(tables: Sequence[Table], rows: dict[str, int],
                      f"{table.meaning} | `{', '.join(table.key)}` |")
     for table in tables:
         lines += ["", f"### {table.name}", "", table.meaning, "",
-                  f"Files: `{table.name}/year=*/*.parquet`. Key: `{', '.join(table.key)}`."
+                  f"File: `{table.name}/{table.name}.parquet`. Key: `{', '.join(table.key)}`."
                   + ("" if table.name == "cables" else
                      " `cable_id` refers to `cables.cable_id`."), "",
                   "| column | type | nullable | meaning | example |", "|---|---|---|---|---|"]

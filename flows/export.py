@@ -1,8 +1,15 @@
 """Parquet hand-off: the warehouse's cable tables as a self-describing folder of files.
 
-``export_dataset`` reads the DuckDB file read-only and writes ``DIR/<table>/year=YYYY/*.parquet``
-(zstd; a child row gets the year of its cable), ``DIR/datapackage.json`` (Frictionless) and
-``DIR/README.md`` (the data dictionary, ``flows/dictionary.py``).
+``export_dataset`` reads the DuckDB file read-only and writes ``DIR/<table>/<table>.parquet``
+(zstd; sorted by year, then key; every row, a child's too, has its cable's ``year``),
+``DIR/datapackage.json`` (Frictionless) and ``DIR/README.md`` (the data dictionary,
+``flows/dictionary.py``).
+
+One file per table, not one per year: Frictionless validates only the first file of a
+resource that lists several (so its foreign keys would be checked against one year of
+cables), and a filter on ``year`` still skips the other years' row groups by their
+statistics. The file carries pandas' entry (``flows.table_files``), so pandas types it as
+declared.
 
 The ``where`` predicate is user text run as SQL. It is evaluated alone, in its own read-only
 connection with file access switched off, and must form exactly one SELECT; it yields the set
@@ -20,7 +27,9 @@ import polars as pl
 import pyarrow as pa
 
 from flows.dictionary import datapackage, datapackage_json, exported_columns, render_readme
+from flows.publish_write import CABLES_ROW_GROUP_ROWS, ROW_GROUP_ROWS
 from flows.settings import Settings
+from flows.table_files import PANDAS_KEY, pandas_metadata
 from flows.warehouse import open_read_only, quoted
 from transforms.schema import Table
 from transforms.tables import CABLE_TABLES
@@ -51,7 +60,7 @@ def export_dataset(settings: Settings, out_dir: Path, tables: Sequence[str] | No
     _prepare(out_dir)
 
     rows: dict[str, int] = {}
-    files: dict[str, list[str]] = {}
+    files: dict[str, str] = {}
     examples: dict[str, dict[str, object]] = {}
     con = open_read_only(settings, ExportError)
     try:
@@ -59,8 +68,7 @@ def export_dataset(settings: Settings, out_dir: Path, tables: Sequence[str] | No
             con.register("selected_cables", selected)
         for table in chosen:
             rows[table.name] = _write_table(con, table, out_dir, selected is not None)
-            files[table.name] = sorted(p.relative_to(out_dir).as_posix()
-                                       for p in (out_dir / table.name).rglob("*.parquet"))
+            files[table.name] = exported_file(table)
             examples[table.name] = _examples(con, table, out_dir)
     finally:
         con.close()
@@ -133,17 +141,30 @@ def _prepare(out_dir: Path) -> None:
     out_dir.mkdir(parents=True, exist_ok=True)
 
 
+def exported_file(table: Table) -> str:
+    """The path of ``table``'s file in an export, relative to the export's folder."""
+    return f"{table.name}/{table.name}.parquet"
+
+
 def _select_sql(table: Table, filtered: bool) -> str:
-    """Rows of ``table`` to export, with ``year`` (the cable's for a child), sorted by key."""
-    order = ", ".join(f"t.{quoted(k)}" for k in table.key)
+    """Rows of ``table`` to export, with ``year`` (the cable's for a child), sorted by year
+    then key: each row group holds few years, so a year filter skips most of them."""
+    order = ", ".join(["year", *(f"t.{quoted(k)}" for k in table.key)])
     keep = " semi join selected_cables s on s.cable_id = t.cable_id" if filtered else ""
     if table.name == "cables":
         source = f"cables t{keep}"
     else:
         source = f"{quoted(table.name)} t join cables c on c.cable_id = t.cable_id{keep}"
     year = "t.year" if table.name == "cables" else "c.year"
-    select_list = ", ".join(f"t.{quoted(c.name)}" if c.name != "year" else f"{year} as year"
-                            for c in exported_columns(table))
+    values = [f"t.{quoted(c.name)}" if c.name != "year" else year
+              for c in exported_columns(table)]
+    # DuckDB's writer marks a column REQUIRED when its statistics show no null in the rows
+    # written, so a file's nullability would depend on the rows exported. A nullable column
+    # goes through a CASE that may yield NULL: the file says what the declaration says.
+    select_list = ", ".join(
+        f"case when {value} is null then null else {value} end as {quoted(c.name)}"
+        if c.nullable else f"{value} as {quoted(c.name)}"
+        for c, value in zip(exported_columns(table), values, strict=True))
     return f"select {select_list} from {source} order by {order}"
 
 
@@ -154,23 +175,20 @@ def _sql_path(path: Path) -> str:
 def _write_table(con: duckdb.DuckDBPyConnection, table: Table, out_dir: Path,
                  filtered: bool) -> int:
     query = _select_sql(table, filtered)
-    rows = con.execute(f"select count(*) from ({query})").fetchall()[0][0]
-    folder = out_dir / table.name
-    folder.mkdir(parents=True, exist_ok=True)
-    if rows == 0:
-        # No partition to write into: one empty file keeps the schema readable.
-        con.execute(f"COPY ({query}) TO {_sql_path(folder / 'empty.parquet')} "
-                    "(FORMAT parquet, COMPRESSION zstd)")
-        return 0
-    con.execute(f"COPY ({query}) TO {_sql_path(folder)} (FORMAT parquet, COMPRESSION zstd, "
-                "PARTITION_BY (year), WRITE_PARTITION_COLUMNS true, "
-                "FILENAME_PATTERN 'part-{i}', OVERWRITE_OR_IGNORE true)")
-    return rows
+    (out_dir / table.name).mkdir(parents=True, exist_ok=True)
+    # The warehouse's row-group sizes: `cables` rows carry the raw text.
+    row_group = CABLES_ROW_GROUP_ROWS if table.name == "cables" else ROW_GROUP_ROWS
+    pandas_entry = pandas_metadata(exported_columns(table)).replace("'", "''")
+    written = con.execute(
+        f"COPY ({query}) TO {_sql_path(out_dir / exported_file(table))} (FORMAT parquet, "
+        f"COMPRESSION zstd, ROW_GROUP_SIZE {row_group}, "
+        f"KV_METADATA {{{PANDAS_KEY}: '{pandas_entry}'}})").fetchall()
+    return written[0][0]
 
 
 def _examples(con: duckdb.DuckDBPyConnection, table: Table, out_dir: Path) -> dict[str, object]:
     """The first non-empty value of each column in key order, read back from the files."""
-    files = _sql_path(out_dir / table.name / "**" / "*.parquet")
+    files = _sql_path(out_dir / exported_file(table))
     order = ", ".join(quoted(k) for k in table.key)
     picks = []
     for column in exported_columns(table):
@@ -179,6 +197,5 @@ def _examples(con: duckdb.DuckDBPyConnection, table: Table, out_dir: Path) -> di
         if isinstance(column.dtype, pl.List):
             present += f" and len({name}) > 0"
         picks.append(f"first({name} order by {order}) filter (where {present}) as {name}")
-    row = con.execute(f"select {', '.join(picks)} from read_parquet({files}, "
-                      "hive_partitioning = false)").fetchone()
+    row = con.execute(f"select {', '.join(picks)} from read_parquet({files})").fetchone()
     return dict(zip([c.name for c in exported_columns(table)], row or (), strict=False))

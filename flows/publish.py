@@ -21,7 +21,9 @@ from flows.publish_write import ROW_GROUP_ROWS, write_cable_tables
 from flows.settings import Settings
 from flows.staged_parts import LEDGER_PART, parsed_files, scan_parts
 from flows.staging import Plan, previous_ledger
+from flows.table_files import write_table_file
 from transforms.batch import BODY_LENGTH, winners
+from transforms.schema import Table
 from transforms.tables import (
     CABLES,
     CHILD_TABLES,
@@ -56,9 +58,9 @@ def live_files(settings: Settings, plan: Plan) -> pl.DataFrame:
     return pl.concat([fresh, kept])
 
 
-def _write_file(frame: pl.DataFrame, path: Path, row_group_rows: int = ROW_GROUP_ROWS) -> None:
+def _write_file(table: Table, frame: pl.DataFrame, path: Path) -> None:
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.write_parquet(path, compression="zstd", row_group_size=row_group_rows, statistics=True)
+    write_table_file(table, frame, path, row_group_size=ROW_GROUP_ROWS, statistics=True)
 
 
 def version_dir(settings: Settings, run_id: str) -> Path:
@@ -112,7 +114,7 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
         ledger = _ledger(settings, keys, live, won, duplicates, rejects, plan)
         # Every per-cable frame but the winners' keys is written or dropped before the
         # cable tables are: their writing holds a group of staged rows, whatever N.
-        _write_file(ledger, version / LEDGER.name / DATA_FILE)
+        _write_file(LEDGER, ledger, version / LEDGER.name / DATA_FILE)
         del ledger, live
         old_dir, old = previous if previous else (None, MANIFEST_SCHEMA.to_frame())
         linked, assigned = layout_files(old, won.select(*UNIT, "year"))
@@ -122,29 +124,12 @@ def publish(settings: Settings, plan: Plan, make_current: bool = True) -> dict[s
     else:
         won_rows = 0
         duplicates, rejects = DUPLICATES.empty(), REJECTS.empty()
-        _write_file(LEDGER.empty(), version / LEDGER.name / DATA_FILE)
-    if plan.missing_sources:
-        missing = pl.DataFrame(
-            [
-                {
-                    "source_file": m["source_file"],
-                    "source_member": m["member"],
-                    "source_format": None,
-                    "reason": m["reason"],
-                    "message": m["message"],
-                    "excerpt": None,
-                    "source_sha256": None,
-                }
-                for m in plan.missing_sources
-            ],
-            schema=REJECTS.schema,
-        )
-        rejects = pl.concat([rejects, missing]).sort(["source_file", "reason"])
+        _write_file(LEDGER, LEDGER.empty(), version / LEDGER.name / DATA_FILE)
     for table in (CABLES, *CHILD_TABLES):
         if won_rows == 0:  # every table is at least one (empty) file, so readers find it
-            _write_file(table.empty(), version / table.name / DATA_FILE)
+            _write_file(table, table.empty(), version / table.name / DATA_FILE)
     for table, frame in ((DUPLICATES, duplicates), (REJECTS, rejects)):
-        _write_file(frame, version / table.name / DATA_FILE)
+        _write_file(table, frame, version / table.name / DATA_FILE)
     for table in TABLES:
         counts[table.name] = table_rows(version / table.name)
     if make_current:

@@ -1,9 +1,14 @@
 """Which file of a version each cable lives in (`flows.publish_write` writes them).
 
 A version's ``manifest.parquet`` lists every published cable with the file it lives in
-(``year=Y/part-<hash>.parquet``, the same relative path in `cables` and in each child table)
-and the winning copy it came from: its source unit and the staged part that parsed it (the
-same part always holds the same rows, so an unchanged unit and part means unchanged rows).
+(``<year>-<hash>.parquet``, the same name in `cables` and in each child table) and the
+winning copy it came from: its source unit and the staged part that parsed it (the same
+part always holds the same rows, so an unchanged unit and part means unchanged rows).
+
+A table's files lie flat in its folder, each holding one year, with ``year`` as a column of
+`cables` (children join to it): no ``year=Y`` folders, so no reader infers a second,
+differently typed ``year`` from the path, and Spark reads the folder without options (it
+does not look into plain subfolders). The README's *Reading the Parquet* says why.
 
 A new version hard-links every previous file whose rows all still win, rewrites a previous
 file that lost rows without them, and writes the new and changed cables into new files per
@@ -22,6 +27,7 @@ from pathlib import Path
 import polars as pl
 
 from flows.settings import Settings
+from transforms.tables import CABLES, CHILD_TABLES
 
 MANIFEST = "manifest.parquet"
 # The winning copy of a cable, as a row of the manifest: equal units mean equal rows.
@@ -47,12 +53,38 @@ GROUP_CABLES = 40_000
 _NO_GROUP = -1  # rows read from the previous version, not from the staged parts
 
 
+def year_files(folder: Path, year: int) -> list[Path]:
+    """The files of ``year`` in a table folder of a version."""
+    return sorted(folder.glob(f"{year}-*.parquet"))
+
+
+def in_current_layout(version: Path) -> bool:
+    """Whether a version's files are laid out and typed as this code writes them. A version
+    written before the flat layout (``year=Y/part-<hash>.parquet``), or whose tables lack a
+    column added since (or type one otherwise), is published whole again by the next run,
+    not linked from: one version's files all have the same columns."""
+    manifest = version / MANIFEST
+    if not manifest.exists():  # no cables: no file to lay out
+        return True
+    files = pl.scan_parquet(manifest).select(pl.col("file").str.contains("/").any())
+    if files.collect().item():
+        return False
+    for table in (CABLES, *CHILD_TABLES):
+        # Every file of a version is written with the same code: the first one tells.
+        first = next((version / table.name).glob("*.parquet"), None)
+        if first is not None and pl.read_parquet_schema(first) != dict(table.schema):
+            return False
+    return True
+
+
 def previous_manifest(settings: Settings, version: Path) -> tuple[Path, pl.DataFrame] | None:
-    """The current version and its manifest, unless there is none (or it is ``version``)."""
+    """The current version and its manifest, unless there is none, it is ``version``, or
+    it is in an older layout."""
     if not settings.current_link.exists():
         return None
     previous = settings.current_link.resolve()
-    if previous == version.resolve() or not (previous / MANIFEST).exists():
+    if (previous == version.resolve() or not (previous / MANIFEST).exists()
+            or not in_current_layout(previous)):
         return None
     return previous, pl.read_parquet(previous / MANIFEST)
 
@@ -128,9 +160,8 @@ def layout_files(old: pl.DataFrame, won: pl.DataFrame) -> tuple[pl.DataFrame, pl
         .select(
             "out",
             name=pl.concat_str(
-                pl.lit("year="),
                 "year",
-                pl.lit("/part-"),
+                pl.lit("-"),
                 pl.col("units").map_elements(_digest, pl.String()),
                 pl.lit(".parquet"),
             ),

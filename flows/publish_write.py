@@ -18,6 +18,7 @@ import polars as pl
 from flows.publish_files import MANIFEST, MANIFEST_SCHEMA, UNIT
 from flows.settings import Settings
 from flows.staged_parts import scan_parts
+from flows.table_files import write_table_file
 from transforms.batch import STAGED_KEY
 from transforms.schema import Table
 from transforms.tables import CABLES, CHILD_TABLES
@@ -136,4 +137,4 @@ def _write_file(table: Table, pieces: list[pl.DataFrame | bytes], path: Path) ->
         frame = frame.unique(["cable_id", "position"], keep="first").sort("cable_id", "position")
         row_group_rows = ROW_GROUP_ROWS
     path.parent.mkdir(parents=True, exist_ok=True)
-    frame.write_parquet(path, compression="zstd", row_group_size=row_group_rows, statistics=True)
+    write_table_file(table, frame, path, row_group_size=row_group_rows, statistics=True)

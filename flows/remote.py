@@ -144,6 +144,21 @@ def list_objects(
     return sorted(rows)
 
 
+def missing_object(url: str) -> str | None:
+    """Why ``url`` names nothing to read (no object or prefix, or the store cannot be
+    listed), in the words ``list_objects``' callers use; ``None`` when something is there.
+    One call to the store (a glob lists its matches), not a listing of the prefix."""
+    try:
+        fs, path = filesystem(url)
+        if _GLOB_CHARS & set(path):
+            found = bool(with_retries(lambda: fs.glob(path)))
+        else:
+            found = with_retries(lambda: fs.invalidate_cache() or fs.exists(path))
+    except Exception as error:  # no credentials, no network, a bad URL
+        return f"cannot list {url!r}: {type(error).__name__}: {error}"[:300]
+    return None if found else f"no object or prefix matches {url!r}"
+
+
 def open_object(url: str) -> BinaryIO:
     """A seekable binary file of the object (the store's client retries reads itself)."""
     fs, path = filesystem(url)

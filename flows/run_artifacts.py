@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from prefect.artifacts import create_markdown_artifact, create_table_artifact
 
-from flows.report import run_report_markdown
+from flows.report import rejects_text, run_report_markdown
 
 REPORT_KEY = "cables-run-report"
 COUNTS_KEY = "cables-run-counts"
@@ -27,7 +27,9 @@ def run_details_markdown(summary: dict) -> str:
     ]
     if reasons:
         lines += ["| reject reason | inputs |", "|---|---:|",
-                  *[f"| {reason} | {n} |" for reason, n in sorted(reasons.items())]]
+                  *[f"| {reason} | {n} |" for reason, n in sorted(reasons.items())],
+                  "", "First inputs of each reason:", "", "```",
+                  *[line.strip() for line in rejects_text(summary)[1:]], "```"]
     else:
         lines.append("No rejected inputs.")
     return "\n".join(lines)

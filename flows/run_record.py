@@ -15,20 +15,23 @@ from pathlib import Path
 import polars as pl
 
 from flows.publish import table_rows as table_rows_of
+from flows.publish_files import in_current_layout
 from flows.runs import append_load_run, now_utc, writer_lock
 from flows.settings import Settings
 from flows.staged_parts import parsed_files
 from flows.staging import Plan, ledger_stamp, plan_request, plan_run, previous_ledger
 from transforms.tables import TABLES
 
+EXAMPLES_PER_REASON = 3
+
 
 def unchanged(settings: Settings, plan: Plan) -> bool:
-    """Nothing to parse, nothing newly vanished (or pruned), nothing missing, and a complete
-    warehouse there."""
+    """Nothing to parse, nothing newly vanished (or pruned), and a complete warehouse there,
+    in the current file layout."""
     vanished_as_before = not plan.prune and plan.vanished_before == len(plan.vanished)
     return (not plan.batches and (not plan.vanished or vanished_as_before)
-            and not plan.missing_sources
-            and settings.current_link.exists() and settings.duckdb_path.exists())
+            and settings.current_link.exists() and settings.duckdb_path.exists()
+            and in_current_layout(settings.current_link.resolve()))
 
 
 def current_table_rows(settings: Settings) -> dict[str, int]:
@@ -57,10 +60,11 @@ def run_summary(settings: Settings, plan: Plan, sources: list[str], started: dat
         "files_changed": parsed - files_new,
         "files_reused": plan.files_seen - parsed,
         "files_vanished": len(plan.vanished),
-        "inputs": _inputs(settings, plan),
+        "inputs": _inputs(settings),
         "cables": table_rows["cables"], "duplicates": table_rows["duplicates"],
         "rejects": table_rows["rejects"], "table_rows": table_rows,
         "rejects_by_reason": _rejects_by_reason(settings),
+        "reject_examples": reject_examples(settings),
         "warehouse": str(settings.warehouse),
         "stage_seconds": stages,
         "finished_at": now_utc(),
@@ -103,12 +107,11 @@ def usable_plan(settings: Settings, plan_file: str | None, sources: list[str],
     return plan
 
 
-def _inputs(settings: Settings, plan: Plan) -> int:
+def _inputs(settings: Settings) -> int:
     """Input units counted at the source (files, members, rows), not from the outcomes, so
     ``inputs = cables + duplicates + rejects`` is a check that can fail."""
     ledger = previous_ledger(settings, ["units"])
-    units = 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
-    return units + len(plan.missing_sources)
+    return 0 if ledger is None else int(ledger["units"].fill_null(0).sum())
 
 
 def _rejects_by_reason(settings: Settings) -> dict[str, int]:
@@ -117,6 +120,19 @@ def _rejects_by_reason(settings: Settings) -> dict[str, int]:
         return {}
     frame = pl.scan_parquet(files).group_by("reason").len().collect()
     return dict(sorted(frame.iter_rows()))
+
+
+def reject_examples(settings: Settings, per_reason: int = EXAMPLES_PER_REASON) -> list[dict]:
+    """The first few rejects of each reason (by file), with their member and message: what
+    the run summary shows, so a user sees which file failed which rule, not a count."""
+    files = sorted((settings.current_link / "rejects").rglob("*.parquet"))
+    if not files:
+        return []
+    return (pl.scan_parquet(files)
+            .select("reason", "source_file", "source_member", "message")
+            .sort("reason", "source_file", "source_member", nulls_last=True)
+            .group_by("reason", maintain_order=True).head(per_reason)
+            .collect().to_dicts())
 
 
 def new_run_id() -> str:

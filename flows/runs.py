@@ -69,8 +69,8 @@ def append_load_run(settings: Settings, row: dict) -> None:
     if path.exists():
         # Rows written before a column was added get nulls in it.
         frame = pl.concat([pl.read_parquet(path), frame], how="diagonal_relaxed").select(
-            LOAD_RUNS.schema.names())
-    write_parquet_atomic(frame, path)
+            LOAD_RUNS.schema.names()).cast(dict(LOAD_RUNS.schema))
+    write_parquet_atomic(frame, path, LOAD_RUNS)
 
 
 def last_runs(settings: Settings, limit: int = 5) -> pl.DataFrame:

@@ -15,6 +15,7 @@ from datetime import date
 import polars as pl
 import tantivy
 
+from flows.publish_files import year_files
 from flows.search_index import build_search_index, cable_bodies, current_build
 from flows.settings import Settings
 
@@ -174,17 +175,16 @@ def _bodies(settings: Settings, cables: list[tuple[str, int | None]]) -> dict[st
     """cable_id -> body of these (cable_id, year) cables, read from the paragraphs table.
 
     The index does not store bodies, so the hits' paragraphs are read back: from the
-    ``year=Y`` folders of the hits' years when the table has them, and within the files only
-    the row groups whose cable_id range holds a hit (~10 ms each at Cablegate scale).
+    files of the hits' years when every hit has a year, and within the files only the row
+    groups whose cable_id range holds a hit (~10 ms each at Cablegate scale).
     """
     folder = settings.table_dir("paragraphs").resolve()  # one version, even during a swap
     if not cables or not folder.is_dir():
         return {}
     years = {year for _, year in cables}
-    year_dirs = [] if None in years else [folder / f"year={year}" for year in sorted(years)]
-    if year_dirs and all(year_dir.is_dir() for year_dir in year_dirs):
-        files = [file for year_dir in year_dirs for file in sorted(year_dir.rglob("*.parquet"))]
-    else:
+    files = ([] if None in years else
+             [file for year in sorted(years) for file in year_files(folder, year)])
+    if not files:
         files = sorted(folder.rglob("*.parquet"))
     if not files:
         return {}

@@ -120,7 +120,7 @@ def cable_documents(settings: Settings, wanted: pl.DataFrame | None,
                     version: Path | None = None) -> Iterator[pl.DataFrame]:
     """The documents of the ``wanted`` cable_ids (None: every cable), a slice at a time.
 
-    `cables` and `paragraphs` are written in matching files (``year=Y/part-N``), sorted by
+    `cables` and `paragraphs` are written in matching files (``<year>-<hash>``), sorted by
     cable_id: each slice of a file's cables reads only the paragraph row groups of its
     cable_id range, so memory holds ``DOCUMENT_SLICE`` cables' text, whatever N. A cable
     without paragraphs is still indexed by its subject. Columns are those of

@@ -35,6 +35,12 @@ ARCHIVE_HEAD = 4096  # enough for layout detection and a tar header (512 bytes)
 MAX_FILE_BYTES = 32 * 2**20
 
 
+class SourceError(ValueError):
+    """A source that names nothing, or a store that cannot be listed: the run stops before
+    it writes anything (one line naming the source), rather than recording it as a reject
+    and treating the files under it as vanished."""
+
+
 @dataclass(frozen=True, slots=True)
 class SourceFile:
     path: str
@@ -152,13 +158,37 @@ def discover(
                         None,
                         None,
                         "source-not-found",
-                        f"no file or folder matches {source!r}",
+                        _no_match(source),
                         "",
                     )
                 )
         for match in matches:
             files.setdefault(str(match), _source_file(match))
     return sorted(files.values(), key=lambda f: f.path), missing
+
+
+def source_error(missing: list[Reject]) -> SourceError:
+    """One line naming every source that ``discover`` found nothing for."""
+    return SourceError("; ".join(r.message for r in missing))
+
+
+def check_sources(sources: Iterable[str]) -> None:
+    """Raise ``SourceError`` for the first source that names nothing: a path that is not
+    there, a glob matching no file, a URL naming no object or prefix (or whose store cannot
+    be reached). Cheap: one ``stat`` a path, the first glob match, one call a URL; what
+    ``discover`` would refuse, said before anything is written."""
+    for source in sources:
+        if remote.is_url(source):
+            problem = remote.missing_object(source)
+            if problem:
+                raise SourceError(problem)
+        elif not Path(source).exists() and not any(
+                Path(p).is_file() for p in glob.iglob(source, recursive=True)):
+            raise SourceError(_no_match(source))
+
+
+def _no_match(source: str) -> str:
+    return f"no file or folder matches {source!r}"
 
 
 def file_sha256(path: str) -> str | None:

@@ -11,8 +11,27 @@ from pathlib import Path
 import polars as pl
 
 from flows.settings import Settings
+from transforms.batch import staged_cables_schema, staged_schema
+from transforms.tables import CABLES, CHILD_TABLES, REJECTS
 
 LEDGER_PART = "ledger"
+# One row per file of a batch.
+LEDGER_PART_SCHEMA = pl.Schema({
+    "source_file": pl.String(), "size": pl.Int64(), "mtime_ns": pl.Int64(),
+    "sha256": pl.String(), "layout": pl.String(), "units": pl.Int32(), "part": pl.String(),
+    "parser": pl.String(),
+})
+
+
+def part_schema(table: str) -> pl.Schema:
+    """The columns a staged part of ``table`` has, as this code writes them."""
+    if table == LEDGER_PART:
+        return LEDGER_PART_SCHEMA
+    if table == CABLES.name:
+        return staged_cables_schema()
+    if table == REJECTS.name:
+        return REJECTS.schema
+    return staged_schema(next(t for t in CHILD_TABLES if t.name == table))
 
 
 def part_path(settings: Settings, table: str, key: str) -> Path:
@@ -49,8 +68,12 @@ def scan_parts(settings: Settings, table: str, keys: list[str]) -> pl.LazyFrame:
                  else chunk_paths(settings, table, key))
         # The key as a literal per batch, not each row's file path cut by a regex: ~70
         # bytes a row that publish's per-cable bookkeeping would hold while it scans.
+        # Read in today's schema: a part kept from a run of older code (a file since
+        # vanished) lacks the columns added since, which read as null.
         if files:
-            scans.append(pl.scan_parquet(files).with_columns(_part=pl.lit(key)))
+            scans.append(pl.scan_parquet(files, schema=part_schema(table),
+                                         missing_columns="insert", extra_columns="ignore")
+                         .with_columns(_part=pl.lit(key)))
     if not scans:
         raise FileNotFoundError(f"no staged {table} parts for batches {keys[:3]}...")
     return pl.concat(scans, how="vertical")

@@ -19,10 +19,16 @@ import polars as pl
 
 from flows.atomic import write_parquet_atomic
 from flows.settings import Settings
-from flows.sources import SourceFile, discover, file_sha256, read_source
-from flows.staged_parts import LEDGER_PART, batch_done, chunk_path, chunk_paths, part_path
+from flows.sources import SourceFile, discover, file_sha256, read_source, source_error
+from flows.staged_parts import (
+    LEDGER_PART,
+    LEDGER_PART_SCHEMA,
+    batch_done,
+    chunk_path,
+    chunk_paths,
+    part_path,
+)
 from transforms.batch import parse_items
-from transforms.raw import Reject
 from transforms.tables import CABLE_TABLES, REJECTS
 from transforms.version import parser_fingerprint
 
@@ -31,10 +37,6 @@ ITEMS_PER_CHUNK = 5_000
 MIN_SPLIT_BYTES = 2 * 2**20
 STAGED_TABLES = (*(t.name for t in CABLE_TABLES), REJECTS.name, LEDGER_PART)
 
-FILE_SCHEMA = pl.Schema({
-    "source_file": pl.String(), "size": pl.Int64(), "mtime_ns": pl.Int64(),
-    "sha256": pl.String(), "layout": pl.String(), "units": pl.Int32(), "part": pl.String(),
-})
 
 
 @dataclass
@@ -59,7 +61,6 @@ class Plan:
     batches: list[Batch] = field(default_factory=list)
     reused: list[str] = field(default_factory=list)  # part keys of unchanged files
     vanished: list[str] = field(default_factory=list)  # paths in the ledger, not found now
-    missing_sources: list[dict] = field(default_factory=list)
     files_seen: int = 0
     prune: bool = False
     # What the plan was made against: the request, and the ledger file's identity. A plan
@@ -154,8 +155,10 @@ def _compare(settings: Settings, files: list[SourceFile], ledger: pl.DataFrame |
     # One existence check per staged batch, not per file: a ledger holds 250,000 files.
     parts = ledger.get_column("part").drop_nulls().unique().to_list()
     done = pl.Series([part for part in parts if batch_done(settings, part)], dtype=pl.String())
+    if "parser" not in ledger.columns:  # a warehouse built before the ledger named its parser
+        ledger = ledger.with_columns(parser=pl.lit(None, pl.String()))
     known = (ledger.lazy().filter(pl.col("part").is_in(done.implode()))
-             .select("source_file", "size", "mtime_ns", "part", "sha256")
+             .select("source_file", "size", "mtime_ns", "part", "sha256", "parser")
              .unique("source_file", keep="last", maintain_order=True))
     found = pl.LazyFrame({"source_file": [f.path for f in files],
                           "found_size": [f.size for f in files],
@@ -164,7 +167,9 @@ def _compare(settings: Settings, files: list[SourceFile], ledger: pl.DataFrame |
                                  "found_mtime_ns": pl.Int64()}).with_row_index()
     # No sha256: the file could not be read (permissions, I/O): try it again, although its
     # size and mtime are unchanged (a chmod changes neither).
-    same = (pl.col("sha256").is_not_null() & (pl.col("size") == pl.col("found_size"))
+    # Parsed by other code: its staged rows are that code's, so it is parsed again.
+    same = (pl.col("sha256").is_not_null() & (pl.col("parser") == parser_fingerprint())
+            & (pl.col("size") == pl.col("found_size"))
             & (pl.col("mtime_ns") == pl.col("found_mtime_ns")) & pl.lit(layout is None))
     compared = (found.join(known, on="source_file", how="left")
                 .select("index", "part", same=same.fill_null(False)).collect())
@@ -178,8 +183,13 @@ def _compare(settings: Settings, files: list[SourceFile], ledger: pl.DataFrame |
 def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
              prune: bool = False, run_id: str | None = None,
              include: str | None = None) -> Plan:
-    """Which files need parsing, which staged parts are reused, which files vanished."""
+    """Which files need parsing, which staged parts are reused, which files vanished.
+
+    Raises ``SourceError`` when a source names nothing (or cannot be listed): reading on
+    would count every known file under it as vanished."""
     files, missing = discover(sources, include)
+    if missing:
+        raise source_error(missing)
     stamp = ledger_stamp(settings)
     ledger = previous_ledger(settings)
     to_parse, reused, gone = _compare(settings, files, ledger, layout)
@@ -200,18 +210,12 @@ def plan_run(settings: Settings, sources: list[str], layout: str | None = None,
         batches=batches,
         reused=sorted(reused),
         vanished=vanished,
-        missing_sources=[_reject_dict(r) for r in missing],
         files_seen=len(files),
         prune=prune,
         request=plan_request(sources, layout, prune, include),
         ledger_stamp=stamp,
         vanished_before=vanished_before,
     )
-
-
-def _reject_dict(reject: Reject) -> dict:
-    return {"source_file": reject.source_file, "member": reject.member, "reason": reject.reason,
-            "message": reject.message}
 
 
 def write_staged(frame: pl.DataFrame, path: Path) -> None:
@@ -272,9 +276,10 @@ def parse_batch(settings: Settings, batch: Batch, layout: str | None = None) -> 
             "source_file": f.path, "size": f.size, "mtime_ns": f.mtime_ns,
             "sha256": read_whole[0] if read_whole else file_sha256(f.path),
             "layout": seen_layout, "units": units, "part": batch.key,
+            "parser": parser_fingerprint(),
         })
     if chunk or chunks_written == 0:
         flush()
-    write_staged(pl.DataFrame(file_rows, schema=FILE_SCHEMA),
+    write_staged(pl.DataFrame(file_rows, schema=LEDGER_PART_SCHEMA),
                   part_path(settings, LEDGER_PART, batch.key))
     return counts

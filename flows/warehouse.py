@@ -106,7 +106,7 @@ def open_read_only(settings: Settings,
 def ensure_load_runs(settings: Settings) -> None:
     """An empty `load_runs` file before the first run records itself, so the view binds."""
     if not settings.load_runs_path.exists():
-        write_parquet_atomic(LOAD_RUNS.empty(), settings.load_runs_path)
+        write_parquet_atomic(LOAD_RUNS.empty(), settings.load_runs_path, LOAD_RUNS)
 
 
 def build_duckdb(settings: Settings, run_id: str, version: Path | None = None) -> dict[str, int]:

@@ -13,6 +13,7 @@ from __future__ import annotations
 import builtins
 import errno
 import os
+import re
 from pathlib import Path
 
 import polars as pl
@@ -20,7 +21,9 @@ import pytest
 
 from flows.publish import publish
 from flows.settings import Settings
+from flows.sources import SourceError, check_sources
 from flows.staging import parse_batch, plan_run
+from tests.conftest import SEED_CABLE
 from tests.mixed_corpus import write_mixed_corpus
 
 DENIED = "denied.txt"
@@ -79,9 +82,7 @@ def accounted(tmp_path_factory):
     deny_reading(monkeypatch, DENIED)
     try:
         result = run_parts(
-            settings,
-            [str(source), str(source / "no-such-folder")],
-            between=lambda: (source / "vanishes.txt").unlink(),
+            settings, [str(source)], between=lambda: (source / "vanishes.txt").unlink()
         )
     finally:
         monkeypatch.undo()
@@ -90,8 +91,8 @@ def accounted(tmp_path_factory):
 
 def test_inputs_equal_cables_plus_duplicates_plus_rejects(accounted):
     _, _, _, result = accounted
-    ledger, plan = result["ledger"], result["plan"]
-    inputs = ledger["units"].sum() + len(plan.missing_sources)
+    ledger = result["ledger"]
+    inputs = ledger["units"].sum()
     outcomes = result["cables"].height + result["duplicates"].height + result["rejects"].height
     assert inputs == outcomes
     per_file = ledger.filter(
@@ -110,16 +111,11 @@ def test_every_unit_ends_where_expected(accounted):
         )
     for row in result["duplicates"].iter_rows(named=True):
         seen[unit_name(source, row["source_file"], row["source_member"])] = ("duplicate",)
-    missing_source = []
     for row in result["rejects"].iter_rows(named=True):
-        if row["reason"] == "source-not-found":
-            missing_source.append(row["source_file"])
-            continue
         seen[unit_name(source, row["source_file"], row["source_member"])] = (
             "reject",
             row["reason"],
         )
-    assert missing_source == [str(source / "no-such-folder")]
     assert seen == {name: outcome for name, outcome in expected.items() if outcome != ("csv",)}
 
 
@@ -138,7 +134,6 @@ def test_rejects_say_where_why_and_show_the_start(accounted):
     rejects = {
         unit_name(source, r["source_file"], r["source_member"]): r
         for r in result["rejects"].iter_rows(named=True)
-        if r["reason"] != "source-not-found"
     }
     for name, row in rejects.items():
         assert row["message"], name
@@ -173,3 +168,19 @@ def test_a_file_unreadable_once_is_read_again_next_run(accounted, tmp_path):
     assert third["rejects"].is_empty()
     assert sorted(third["cables"]["cable_id"]) == ["08ISLAMABAD421", "08ISLAMABAD506"]
     assert [f.path for b in third["plan"].batches for f in b.files] == [str(folder / DENIED)]
+
+
+@pytest.mark.parametrize("missing", ["no-such-folder", "no-such-*.txt"])
+def test_a_source_that_names_nothing_stops_the_run_before_it_writes(tmp_path, missing):
+    """Not a reject: read on, the run would count every known file under it as vanished
+    (and drop their rows with --prune)."""
+    source = tmp_path / "sources"
+    source.mkdir()
+    (source / "08ISLAMABAD421.txt").write_bytes(SEED_CABLE.read_bytes())
+    settings = Settings(warehouse=tmp_path / "warehouse")
+    with pytest.raises(SourceError, match=re.escape(repr(str(source / missing)))):
+        plan_run(settings, [str(source), str(source / missing)])
+    with pytest.raises(SourceError, match="no file or folder matches"):
+        check_sources([str(source), str(source / missing)])
+    check_sources([str(source), str(source / "08*.txt")])
+    assert not settings.warehouse.exists()

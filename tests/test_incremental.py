@@ -177,3 +177,36 @@ def test_a_rerun_over_unchanged_input_parses_nothing_and_is_byte_identical(story
     before = _digests(settings)
     assert _run(settings, source, "r3") == []
     assert _digests(settings) == before
+
+
+def test_other_parsing_code_parses_unchanged_files_again(story, monkeypatch):
+    settings, source = story
+    assert _run(settings, source, "r2") == []
+    monkeypatch.setattr("flows.staging.parser_fingerprint", lambda: "other-code")
+    assert _run(settings, source, "r3") == ["08ISLAMABAD421.txt"]
+    assert _rows(settings, "ledger", "source_file", "parser")[0][1] == "other-code"
+    assert _run(settings, source, "r4") == []
+
+
+def test_a_vanished_files_rows_from_older_code_read_new_columns_as_null(story, monkeypatch):
+    settings, source = story
+    valletta = "08VALLETTA77"  # the seed's year: its file is rewritten when the seed is
+    _write(source / f"{valletta}.txt",
+           text_cable(valletta, created="Mon Feb 04 00:00:00 +0100 2008"), 10**18)
+    _run(settings, source, "r2")
+    # What older code left: staged parts and published files without head_notes, ledgers
+    # without parser.
+    for path in [*settings.parts_dir.joinpath("cables").glob("*.parquet"),
+                 *settings.table_dir("cables").resolve().glob("*.parquet")]:
+        pl.read_parquet(path).drop("head_notes").write_parquet(path)
+    for path in [*settings.parts_dir.joinpath("ledger").glob("*.parquet"),
+                 *settings.table_dir("ledger").resolve().glob("*.parquet")]:
+        pl.read_parquet(path).drop("parser").write_parquet(path)
+    (source / f"{valletta}.txt").unlink()
+    monkeypatch.setattr("flows.staging.parser_fingerprint", lambda: "other-code")
+    assert _run(settings, source, "r3") == ["08ISLAMABAD421.txt"]
+    cables = _table(settings, "cables").sort("cable_id")
+    assert cables["cable_id"].to_list() == ["08ISLAMABAD421", valletta]
+    assert cables["head_notes"].is_null().to_list() == [False, True]
+    outcomes = _rows(settings, "ledger", "source_file", "outcome", "parser")
+    assert [(o, p) for _, o, p in outcomes] == [("loaded", "other-code"), ("vanished", None)]

@@ -8,6 +8,7 @@ rows they lost, new files per year, small files merged, rows waiting for a later
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import polars as pl
@@ -18,8 +19,10 @@ import flows.publish
 import flows.publish_files
 from flows.publish import publish, version_dir
 from flows.publish_files import MANIFEST
+from flows.run_record import unchanged
 from flows.settings import Settings
 from flows.staging import Plan, parse_batch, plan_run
+from flows.warehouse import build_duckdb
 from tests.fixture_cables import text_cable
 from transforms.tables import CABLE_TABLES, TABLES
 
@@ -115,7 +118,7 @@ def test_add_change_remove_prune_equals_from_scratch(tmp_path, small_files, monk
     # The 2008 files lost nothing: the same bytes, shared by hard link, in every table.
     linked = {
         p.relative_to(first)
-        for p in first.rglob("year=2008/*.parquet")
+        for p in first.rglob("2008-*.parquet")
         if (second / p.relative_to(first)).exists()
         and (second / p.relative_to(first)).stat().st_ino == p.stat().st_ino
     }
@@ -143,9 +146,10 @@ def test_a_version_keeps_its_layout_invariants_after_many_small_runs(tmp_path, s
         _run(settings, source, f"r{run}")
         version = settings.current_link.resolve()
         files = _cable_files(version)
-        # The search index pairs cables/year=Y/part-X with paragraphs/year=Y/part-X.
+        # The search index pairs cables/Y-X.parquet with paragraphs/Y-X.parquet; files lie
+        # flat in each table's folder (no year=Y folders: see flows.publish_files).
         assert all(paths == files["cables"] for paths in files.values())
-        assert all(path.startswith("year=2009/") for path in files["cables"])
+        assert all(re.fullmatch(r"2009-[0-9a-f]{16}\.parquet", path) for path in files["cables"])
         small = [
             p
             for p in (version / "cables").rglob("*.parquet")
@@ -171,3 +175,31 @@ def test_a_republish_of_unchanged_input_links_every_cable_file(tmp_path):
     for table in CABLE_TABLES:
         for path in (first / table.name).rglob("*.parquet"):
             assert (second / path.relative_to(first)).stat().st_ino == path.stat().st_ino
+
+
+def test_a_version_in_the_year_folder_layout_is_published_again_flat(tmp_path):
+    """A warehouse written before the flat layout (``year=Y/part-<hash>.parquet``) is no
+    no-op: the next run publishes it whole again (its staged parts are all kept), flat."""
+    source, settings = tmp_path / "in", Settings(warehouse=tmp_path / "warehouse")
+    for serial, year in ((1, 2008), (2, 2009)):
+        _cable(source, serial, year)
+    _run(settings, source, "r1")
+    build_duckdb(settings, "r1")
+    old = settings.current_link.resolve()
+    before = _version_tables(old)
+    for table in CABLE_TABLES:  # what an earlier publish wrote
+        for path in sorted((old / table.name).glob("*.parquet")):
+            year, digest = path.stem.split("-")
+            (old / table.name / f"year={year}").mkdir(exist_ok=True)
+            path.rename(old / table.name / f"year={year}" / f"part-{digest}.parquet")
+    manifest = pl.read_parquet(old / MANIFEST)
+    manifest.with_columns(file=pl.col("file").str.replace(
+        r"^(\d+)-(.*)$", "year=$1/part-$2")).write_parquet(old / MANIFEST)
+
+    assert not unchanged(settings, plan_run(settings, [str(source)]))
+    _run(settings, source, "r2")
+    new = settings.current_link.resolve()
+    assert new != old and not [p for p in new.rglob("*") if p.name.startswith("year=")]
+    for name, frame in _version_tables(new).items():
+        assert_frame_equal(frame, before[name]), name
+    assert unchanged(settings, plan_run(settings, [str(source)]))

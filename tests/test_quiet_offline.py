@@ -11,6 +11,7 @@ import sys
 import pytest
 
 from tests.conftest import ROOT, SEED_CABLE
+from tests.system_tools import require_tool
 
 # strace's rendering of an inet connect: family, port, address.
 _INET_CONNECT = re.compile(r'connect\(\d+, \{sa_family=AF_INET6?,[^}]*?"([^"]+)"')
@@ -18,9 +19,10 @@ LOCAL = {"127.0.0.1", "::1", "::ffff:127.0.0.1"}
 
 
 @pytest.mark.slow
-@pytest.mark.skipif(shutil.which("strace") is None, reason="needs strace")
 def test_cables_run_prints_the_summary_and_connects_only_to_localhost(prefect_harness, tmp_path):
     from prefect.settings import PREFECT_API_URL
+
+    strace = require_tool("strace", "it watches every connect() of the run")
 
     sources = tmp_path / "sources"
     sources.mkdir()
@@ -31,7 +33,7 @@ def test_cables_run_prints_the_summary_and_connects_only_to_localhost(prefect_ha
     env["PREFECT_API_URL"] = PREFECT_API_URL.value()
     trace = tmp_path / "trace"
     result = subprocess.run(
-        ["strace", "-f", "-qq", "-e", "trace=connect", "-o", str(trace), sys.executable, "-m",
+        [strace, "-f", "-qq", "-e", "trace=connect", "-o", str(trace), sys.executable, "-m",
          "flows.cli", "run", str(sources), "--warehouse", str(tmp_path / "w")],
         cwd=ROOT, env=env, capture_output=True, text=True, timeout=120)
     assert result.returncode == 0, result.stderr

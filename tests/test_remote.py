@@ -16,7 +16,7 @@ import pytest
 
 from flows import remote
 from flows.settings import Settings
-from flows.sources import discover, file_sha256, read_source
+from flows.sources import SourceError, check_sources, discover, file_sha256, read_source
 from flows.staging import parse_batch, plan_run
 from tests.conftest import SEED_CABLE
 from tests.fixture_cables import csv_row, text_cable
@@ -126,10 +126,20 @@ def test_a_rewritten_object_of_the_same_size_gets_a_new_version_tag(s3):
     assert before.mtime_ns != after.mtime_ns
 
 
-def test_a_missing_prefix_is_a_source_not_found_reject(s3):
-    files, missing = discover([f"s3://{BUCKET}/nothing-here"])
+def test_a_missing_prefix_stops_the_run_before_it_writes(s3, tmp_path):
+    url = f"s3://{BUCKET}/nothing-here"
+    files, missing = discover([url])
     assert files == []
     assert [m.reason for m in missing] == ["source-not-found"]
+    with pytest.raises(SourceError, match="no object or prefix matches 's3://cables-test/"):
+        check_sources([url])
+    with pytest.raises(SourceError, match="no object or prefix matches"):
+        plan_run(Settings(warehouse=tmp_path / "warehouse"), [url])
+    s3.pipe(f"{BUCKET}/in/08ISLAMABAD421.txt", SEED)
+    check_sources([f"s3://{BUCKET}/in", f"s3://{BUCKET}/in/08*.txt",
+                   f"s3://{BUCKET}/in/08ISLAMABAD421.txt"])
+    with pytest.raises(SourceError, match="no object or prefix matches"):
+        check_sources([f"s3://{BUCKET}/in/09*.txt"])
 
 
 def test_an_unchanged_bucket_is_not_parsed_again(s3, tmp_path):
@@ -194,7 +204,7 @@ def test_transient_errors_are_retried_then_raised():
         remote.with_retries(down, sleep=lambda _: None)
 
 
-def test_an_unlistable_store_is_one_reject(monkeypatch):
+def test_an_unlistable_store_stops_the_run_and_says_why(monkeypatch):
     def broken(url):
         raise ConnectionRefusedError("connection refused")
 
@@ -203,6 +213,9 @@ def test_an_unlistable_store_is_one_reject(monkeypatch):
     assert files == []
     assert [m.reason for m in missing] == ["source-unreachable"]
     assert "connection refused" in missing[0].message
+    with pytest.raises(SourceError, match="cannot list 's3://somewhere/in': "
+                                          "ConnectionRefusedError: connection refused"):
+        check_sources(["s3://somewhere/in"])
 
 
 def test_is_url():

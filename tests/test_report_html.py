@@ -12,6 +12,7 @@ from flows.report_html import ReportError, write_report
 from flows.report_svg import hbars, stacked_columns
 from flows.settings import Settings
 from tests.conftest import SEED_CABLE
+from tests.system_tools import require_tool
 
 # Metadata lines and no telegram at all, as the public mirror published 06KABUL3934.
 HEADER_ONLY = ("06KABUL3934\n\nSun Sep 03 00:00:00 +0200 2006\n"
@@ -101,15 +102,14 @@ def test_stacked_columns_one_title_per_drawn_segment():
     assert hbars([], label="x") == stacked_columns([], [], label="x", ticks={})
 
 
-def _chromium() -> str | None:
-    return next((shutil.which(n) for n in ("chromium", "chromium-browser", "google-chrome")
-                 if shutil.which(n)), None)
+def _chromium() -> str:
+    name = next((n for n in ("chromium", "chromium-browser", "google-chrome")
+                 if shutil.which(n)), "chromium")
+    return require_tool(name, "the report's browser check (Debian's package: chromium)")
 
 
 def test_renders_in_headless_chromium(page, tmp_path):
     browser = _chromium()
-    if browser is None:
-        pytest.skip("no chromium on this machine")
     html = tmp_path / "report.html"
     html.write_text(page, encoding="utf-8")
     shot = tmp_path / "report.png"

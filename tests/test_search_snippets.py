@@ -1,7 +1,7 @@
 """Snippets come from the paragraphs table: the index keeps no body of its own.
 
-Tables are written straight as Parquet, in the warehouse's ``year=Y/part-N`` layout or as one
-file, as ``tests/test_search.py`` does.
+Tables are written straight as Parquet, in the warehouse's ``<year>-<hash>.parquet`` layout or
+as one file, as ``tests/test_search.py`` does.
 """
 
 from __future__ import annotations
@@ -30,7 +30,7 @@ LATE_CABLE = (
 
 
 def write_by_year(settings: Settings, rows: list[tuple]) -> None:
-    """The publish's layout: cables and paragraphs in matching ``year=Y/part-N`` files.
+    """The publish's layout: cables and paragraphs in matching ``<year>-<hash>`` files.
 
     A year with several cables gets two part files, as a publish of several chunks leaves;
     a cable's paragraphs are in the file of the same name as its own.
@@ -40,7 +40,7 @@ def write_by_year(settings: Settings, rows: list[tuple]) -> None:
     write_tables(settings, rows)
     years = [row[1].year for row in rows]
     parts = {
-        row[0]: f"year={row[1].year}/part-{int(row[1].year in years[:i]):04d}.parquet"
+        row[0]: f"{row[1].year}-{int(row[1].year in years[:i]):016x}.parquet"
         for i, row in enumerate(rows)
     }
     for table in (CABLES, PARAGRAPHS):

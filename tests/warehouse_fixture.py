@@ -28,12 +28,15 @@ FIXTURE_CABLES = Path(__file__).resolve().parent / "fixtures" / "warehouse"
 CABLE_IDS = ("08ISLAMABAD421", "08ISLAMABAD500", "09KABUL77")
 
 
-def build_fixture_warehouse(folder: Path) -> Settings:
-    """Build the fixture warehouse under ``folder``; returns its settings."""
+def build_fixture_warehouse(folder: Path, extra: dict[str, bytes] | None = None) -> Settings:
+    """Build the fixture warehouse under ``folder``; returns its settings. ``extra`` files
+    (name: bytes) join the sources, e.g. a copy of a cable or an empty file."""
     sources = folder / "sources"
     sources.mkdir(parents=True)
     for cable in (SEED_CABLE, *sorted(FIXTURE_CABLES.glob("*.txt"))):
         shutil.copy(cable, sources / cable.name)
+    for name, data in (extra or {}).items():
+        (sources / name).write_bytes(data)
     settings = Settings(warehouse=folder / "warehouse", workers=1)
     plan = plan_run(settings, [str(sources)], run_id="fixture")
     for batch in plan.batches:

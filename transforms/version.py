@@ -16,9 +16,8 @@ _ROOT = Path(__file__).resolve().parents[1]
 @cache
 def parser_fingerprint() -> str:
     digest = hashlib.sha256()
-    # The parsers read two data tables (tags.csv, stations.csv); the other seeds only feed
-    # DuckDB dimensions.
-    tables = [_ROOT / "seeds" / "tags.csv", _ROOT / "seeds" / "stations.csv"]
+    # The parsers read three data tables; the other seeds only feed DuckDB dimensions.
+    tables = [_ROOT / "seeds" / name for name in ("tags.csv", "tag_fixes.csv", "stations.csv")]
     files = [*sorted((_ROOT / "transforms").rglob("*.py")), *tables]
     for path in files:
         digest.update(path.relative_to(_ROOT).as_posix().encode())

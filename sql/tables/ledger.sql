@@ -16,7 +16,8 @@ renamed as (
         duplicates,
         rejects,
         outcome,
-        part
+        part,
+        parser
     from source
 )
 

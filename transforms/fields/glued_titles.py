@@ -19,7 +19,7 @@ _MAX_TITLE_WORDS = 15
 _MIN_CAPS_WORD = 5  # a one-word ALL-CAPS title is a real word ("CONSTRUCTION"), not "US"
 # Where a sentence ends and what follows could be a title (every such place: the last wins).
 _SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019)\]]\s+(?=[A-Z\"\u201c])")
-_TRAILING_RULE = re.compile(r"\s[-=_]{5,}[-=_ ]*$")
+_TRAILING_RULE = re.compile(r"\s[-=_]{5,}+[-=_ ]*+$")
 _TERMINAL = (".", "!", "?", ",", ";", ":", '"', "'", ")", "\u201d", "\u2019")
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on",
@@ -30,7 +30,7 @@ _GLUED_WEBSITE = re.compile(
     r"(?<=[.!?\"\u201d])\s+(?=[*\s]{0,80}(?:Please\s+)?[Vv]isit\b[^\n]{0,80}?\b[Ww]eb\s?[Ss]ite\b)"
 )
 _PROSE_END = re.compile(r"[a-z]{2}[.!?]\s")  # a word of prose ending a sentence
-_RULE_LINE = re.compile(r"^\s{0,20}[-=_]{3,}[-=_ ]*$")
+_RULE_LINE = re.compile(r"^\s{0,20}[-=_]{3,}+[-=_ ]*+$")
 _MARKER = re.compile(r"^\s{0,12}(?:[\u00b6\ufffd]\s?)?\d{1,3}\s?[.)]|^\s{0,12}[-=_]{3,}")
 
 

@@ -99,10 +99,14 @@ def strip_page_breaks(text: str) -> str:
 def _may_change(text: str, positions: list[int]) -> bool:
     """False when no line of ``text`` is a break line nor holds an inline break: only the
     lines at ``positions`` (``_candidate_positions``) are read."""
+    end = -1
     for position in positions:
+        if position <= end:
+            continue  # on the line read last: each line is read once (a 1 MB line holds many)
         start = text.rfind("\n", 0, position) + 1
         end = text.find("\n", position)
-        line = text[start : end if end >= 0 else len(text)]
+        end = end if end >= 0 else len(text)
+        line = text[start:end]
         if _may_break(line) and (
             _break_tail(line, True) is not None or (" OF 0" in line and _INLINE_BREAK.search(line))
         ):

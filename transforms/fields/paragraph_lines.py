@@ -39,7 +39,7 @@ _GLUED_MARKER = re.compile(
 # A ruled title glued after a sentence: "... proposals. ------- SUMMARY -------".
 _GLUED_TITLE = re.compile(
     r"(?<=[.!?\"”’)\]])\s{1,6}"
-    r"(?=[-=_]{3,}[-=_ ]*[\"“'A-Z0-9][^\n]{1,120}?[-=_]{3,}[-=_ ]*\s*(?:$|\d))"
+    r"(?=[-=_]{3,}+[-=_ ]*+[\"“'A-Z0-9][^\n]{1,120}?[-=_]{3,}+[-=_ ]*+\s*(?:$|\d))"
     r"|\s{1,6}(?=-{3,}\s?(?i:(?:executive\s|begin\s)?summary|comments?|background)\s?-{3,}\s*$)"
 )
 # What every match of ``_GLUED_TITLE`` holds, found in one scan of a text (no line end in it).
@@ -60,8 +60,8 @@ DASHES = re.compile(
     r"^\s{0,20}(?:[-=_\u2010-\u2015]{3,}|[-=_] [-=_] [-=_])[-=_ \u2010-\u2015]{0,120}$"
 )
 # A rule glued to a title, also spaced: "- - - Lula Popular, But What Comes Next? - - -".
-TRAILING_RULE = re.compile(r"\s(?:[-=_\u2010-\u2015]{5,}|(?:[-=_] ){2,}[-=_])[-=_ ]*\s*$")
-LEADING_RULE = re.compile(r"^(?:[-=_\u2010-\u2015]{5,}|(?:[-=_] ){2,}[-=_])[-=_ ]*\s")
+TRAILING_RULE = re.compile(r"\s(?:[-=_\u2010-\u2015]{5,}+|(?:[-=_] ){2,}+[-=_])[-=_ ]*+\s*$")
+LEADING_RULE = re.compile(r"^(?:[-=_\u2010-\u2015]{5,}+|(?:[-=_] ){2,}+[-=_])[-=_ ]*\s")
 RULE_CHARS = frozenset("-=_\u2010\u2011\u2012\u2013\u2014\u2015")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MARKER_SEPS = (".", ")")

@@ -22,5 +22,7 @@ LEDGER = Table(
         col("rejects", pl.Int32(), "Units of this file in `rejects`"),
         col("outcome", Text, "loaded, duplicate, rejected, mixed or vanished", nullable=False),
         col("part", Text, "Key of the staged batch that parsed the file"),
+        col("parser", Text, "Fingerprint of the parsing code that parsed the file; a run with "
+            "other code parses it again"),
     ),
 )
