@@ -49,7 +49,6 @@ _ROW_ID_BEFORE = re.compile(r"(?<!\d)\d{1,9}$")
 _RECORD_FIELDS_AFTER_REFID = 2  # origin, classification; the references may be empty
 _REFERENCES_FIELD = re.compile(rf"{_REF_ID}(?:\|{_REF_ID})*")
 _REFID_LINE = re.compile(r"^refid: ?(\S+)", re.MULTILINE)
-_DEBRIS_CLUES = ("CABLE ENDS", "SELECT * FROM", "Cable dated:")
 
 
 class _Row(NamedTuple):
@@ -124,11 +123,13 @@ def split_dump_rows(body: str, own_id: str | None = None) -> tuple[bool, str]:
     """
     if not body:
         return False, body or ""
-    if "Cable dated:" in body:
+    dated = "Cable dated:" in body
+    if dated:
         body = _DATED.sub("", body)
     row = _first_row(body)
     if row is None:
-        return False, _drop_cable_ends(body) if any(c in body for c in _DEBRIS_CLUES) else body
+        debris = "CABLE ENDS" in body or ("*" in body and "SELECT * FROM" in body) or dated
+        return False, _drop_cable_ends(body) if debris else body
     first = body[: row.start]
     text = _row_text(body, row)
     kept = first

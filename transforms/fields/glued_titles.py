@@ -21,6 +21,7 @@ _MIN_CAPS_WORD = 5  # a one-word ALL-CAPS title is a real word ("CONSTRUCTION"),
 _SENTENCE_END = re.compile(r"[.!?\"\u201d\u2019)\]]\s+(?=[A-Z\"\u201c])")
 _TRAILING_RULE = re.compile(r"\s[-=_]{5,}+[-=_ ]*+$")
 _TERMINAL = (".", "!", "?", ",", ";", ":", '"', "'", ")", "\u201d", "\u2019")
+_PROSE_LAST = frozenset(".!?,;:\"')\u201d\u2019")
 _SMALL_WORDS = frozenset(
     ["a", "an", "and", "as", "at", "but", "by", "for", "from", "in", "into", "is", "of", "on",
      "or", "the", "to", "vs", "with"]
@@ -44,11 +45,15 @@ def split_title_tails(lines: list[str]) -> list[str]:
     above a rule, or in any case when a rule is glued after it. Other lines are left as they
     are.
     """
+    # A title ends in no stop (a rule may follow it): most long lines are prose that does.
+    candidates = [index for index, line in enumerate(lines) if len(line) >= _MIN_LINE
+                  and (line.rstrip()[-1:] not in _PROSE_LAST or "isit" in line)]
+    if not candidates:
+        return lines
     out: list[str] = []
     done = 0
-    for index, line in enumerate(lines):
-        if len(line) < _MIN_LINE:
-            continue
+    for index in candidates:
+        line = lines[index]
         website = _GLUED_WEBSITE.search(line) if "isit" in line else None
         if website is not None:  # "... minimize considered. Visit Embassy Cairo's Website: ..."
             out += lines[done:index]
@@ -80,7 +85,8 @@ def _title_at(line: str, following: str) -> int | None:
     words = title.split()
     if not words or len(title) > _MAX_TITLE or len(words) > _MAX_TITLE_WORDS:
         return None
-    if title.endswith(_TERMINAL) or not any(char.islower() for char in line[: last.end()]):
+    before = line[: last.end()]
+    if title.endswith(_TERMINAL) or before.upper() == before:  # no lower-case letter before
         return None
     if rule is not None:
         return last.end()

@@ -10,6 +10,7 @@ blank lines, ``¶B. STATE 12345``) belong to their field, never to a paragraph.
 
 from __future__ import annotations
 
+import functools
 import re
 from typing import NamedTuple
 
@@ -135,7 +136,6 @@ _NO_NOTE = re.compile(
     r"|[-=_*\s]+$)"
 )
 _BARE_SUBJECT = re.compile(r"\s{0,10}(?i:subj(?:ect)?)\s{0,3}:?\s*$")
-_GLUED_CLUES = ("lassified", "LASSIFIED", "REF", "TAGS", "SUBJECT", "E.O", "E. O")
 _MARKER_FIRST = frozenset("\u00b6\ufffd(")
 _SEPARATORS = frozenset(".)")
 _CONTINUATIONS = {"E": 1, "T": 3, "S": 6, "R": 20, "C": 4, "D": 2}
@@ -177,7 +177,7 @@ def head_block(lines: list[str]) -> Head:
             continue
         label = _FIELD_LABEL.match(line)
         glued = None
-        if label is None and any(clue in line for clue in _GLUED_CLUES):
+        if label is None and _has_glued_clue(line):
             glued = _GLUED_LABEL.search(line)
         bare_subject = kind == "S" and _BARE_SUBJECT.match(lines[last_field])
         if label is None and not bare_subject and _opens_paragraph(line, last_field >= 0) and not (
@@ -281,6 +281,12 @@ def _run_on_at(line: str, kind: str | None) -> int | None:
     return cut
 
 
+def _has_glued_clue(line: str) -> bool:
+    # A chain of ``in`` tests, not ``any()`` over a generator: this runs on every head line.
+    return ("lassified" in line or "LASSIFIED" in line or "REF" in line or "TAGS" in line
+            or "SUBJECT" in line or "E.O" in line or "E. O" in line)
+
+
 def _opens_paragraph(line: str, after_field: bool) -> bool:
     # every marker opens with a pilcrow, a digit, "(", or a letter with "." or ")" after it
     head = line.lstrip()[:3]
@@ -367,6 +373,9 @@ def _wrapped_caveat(lines: list[str], index: int) -> bool:
     return bool(_CAVEAT.search(f"{first} {second}"[:200]))
 
 
+# Head lines repeat (a cable's are tested more than once; "SIPDIS", "NOFORN" and the banner
+# words open thousands of cables): each is read once.
+@functools.lru_cache(maxsize=8192)
 def _is_head_line(stripped: str) -> bool:
     """A banner, notice, dateline, caveat or classification line: head wherever it stands."""
     if len(stripped) > _HEAD_LINE_CHARS and "artial" not in stripped[:120]:
@@ -382,6 +391,7 @@ def _is_head_line(stripped: str) -> bool:
     )
 
 
+@functools.lru_cache(maxsize=8192)
 def _is_note(stripped: str) -> bool:
     """A head line that no field holds: not a banner, notice, dateline or classification line,
     nor a caveat word; a caveat sentence (``Sensitive but unclassified, please protect

@@ -82,7 +82,9 @@ def own_text_of(body: str, own_id: str | None = None) -> OwnText:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     if "\\" in text:
         text = _LINE_END_BACKSLASH.sub("", text)
-    if "<br" in text or "<BR" in text:  # an HTML line break is a line break (09LAPAZ96)
+    # An HTML line break is a line break (09LAPAZ96). A one-character test first: it runs at
+    # memory speed, a longer needle far slower.
+    if "<" in text and ("<br" in text or "<BR" in text):
         text = _BREAK_TAG.sub("\n", _LINE_END_BREAK_TAG.sub("", text))
     if "\t" in text:  # tab-separated layouts: a tab is a space, trailing ones nothing
         text = _TRAILING_BLANKS.sub("", text.replace("\t", " "))

@@ -225,8 +225,9 @@ def heading_text(line: str) -> str:
 def is_website_line(stripped: str) -> bool:
     """True for the post's website line that many cables print before the signature
     (``Visit Embassy Madrid's Classified Website: http://...``, ``Please visit us at http://``)."""
-    return (stripped[:1] in "VvPph\"*" or "http" in stripped[:8]) and bool(
-        _WEBSITE.match(stripped))
+    # Every such line names "visit" or "http", in some case: substring scans rule most out.
+    return ("isit" in stripped or "ttp" in stripped or "ISIT" in stripped or "TTP" in stripped
+            ) and bool(_WEBSITE.match(stripped))
 
 
 def is_label_line(stripped: str) -> bool:
