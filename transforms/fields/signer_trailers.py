@@ -1,0 +1,100 @@
+"""What follows a cable's signature: trailer lines, the end of transmission, dump rows.
+
+``signers`` reads the signature from the last lines of a body; before it can, the lines after
+the signature go: transmission trailers (``NNNN``, ``ZFR``, ``BT``), page feet and page-break
+lines, archive and print stamps (``2005ROME01593 - Classification: SECRET``,
+``Track impresión: ...``), the ``Visit ... Classified Web Site`` footer and its wrapped URL,
+declassification stamps, and rows of a database dump glued after the text. All patterns are
+anchored and bounded; the scans look at the last lines only.
+"""
+
+from __future__ import annotations
+
+import re
+
+from transforms.fields.page_breaks import CLASSIFICATION_ONLY, MARKER_START
+
+# A whole line that is no text: transmission marks, stamps, footers, page breaks, debris.
+_TRAILER = re.compile(
+    r"^\s{0,40}(?:N{3,4}\b.{0,80}|ZFR|BT|#\d{1,6}|={3,}[A-Z ]{0,20}={0,80}|[<>\"\\./|,-]"
+    r"|(?:</?[a-z]{1,8}>){1,4}|\*{3,}[* ]{0,80}|END CABLE TEXT|[.\s]{2,8}|-{2,80}"
+    r"|\d{4}[A-Z]{3,12}\d{3,6}\s{0,3}-.{0,60}|.{0,57}\.\.\.|\d{1,2}/\d{1,2}/\d{2,4}"
+    r"|\"?Visit [A-Za-z .'’]{2,40}(?:Classified|SIPRNET|Intelink)[A-Za-z ]{0,20}(?::|\sat)?"
+    r"(?:\s{0,3}(?:X{4,}|\S{0,80}[./:]\S{0,80}))?(?:\s{1,3}\S{0,80}[./:]\S{0,80}){0,2}"
+    r"|\S{0,40}(?:https?://|www\.|\.gov/|sgov).{0,160}"
+    r"|Track impresi.{0,160}|ID:\s{0,3}\d{1,9}|[A-Z]{2,8} @ EL P.{0,8}"
+    r"|NOTE BY [A-Z/ ]{2,12}:.{0,160}|NOTE: NOT PASSED.{0,80}"
+    r"|Declassified/Released.{0,160}|Review \d{1,2} [A-Z]{3} \d{4}"
+    r"|PAGE\s{1,10}\d{2,3}\s.{0,80}"
+    r"|[A-Z][A-Z .'-]{1,30} \d{8}\s{1,4}\d{3}(?:\.\d{1,2})?\s{1,4}OF\s{1,4}\d{3}"
+    r"|SIPDIS|NOFORN|EXEMPT|X?GDS(?:[- ]\d)?|GP-\d)\s*$",
+    re.IGNORECASE,
+)
+# The first line of a dump row glued after the text: everything from it on is another record
+# (tab rows 05DUSHANBE1870, summary rows 09CAIRO325, CSV rows, key/value rows, CABLE ENDS).
+_DUMP_START = re.compile(
+    r"^(?:\d{1,9}\t[0-9/: -]{8,20}\t\d\d[A-Z]|\s?\d{1,2} \d\d/\d\d/\d{4} \d{1,6} [A-Z]{2,6},[A-Z]"
+    r"|\"?\d{1,9}\"?,\"?\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d\"?,|id: ?\d{1,9}\s*$|={5,} ?CABLE ENDS)"
+)
+# Inside a line: the end of transmission, or a tab row glued after the signature
+# (``HOAGLAND NNNN<TAB>2005-11-28<TAB>...``).
+_LINE_END = re.compile(r"(?<![A-Za-z])NNNN(?![A-Za-z])|\t\d{4}-\d\d-\d\d\t")
+# How far from the end trailers and dump rows are looked for, and how many trailers at most.
+TAIL_LINES = 80
+MAX_TRAILERS = 24
+
+
+def is_trailer(line: str) -> bool:
+    """True when ``line`` is blank or a trailer line (never a ``¶1.`` paragraph start)."""
+    if not line.strip():
+        return True
+    if MARKER_START.match(line):
+        return False  # "¶1. ..." is a truncated paragraph, not a trailer
+    return bool(_TRAILER.match(line) or CLASSIFICATION_ONLY.match(line))
+
+
+def text_end(lines: list[str]) -> tuple[int, str | None]:
+    """``(end, last)``: ``lines[:end]`` is the text before any dump row or end of transmission
+    in the last ``TAIL_LINES`` lines; ``last`` replaces ``lines[end - 1]`` when the text ends
+    inside that line (``... cable. HOAGLAND NNNN<TAB>...``), else None.
+
+    The earliest such mark in the tail counts, when some text comes before it. A dump row
+    after a truncated excerpt (its last line ends ``...``) holds the full text of the same
+    cable (07THEHAGUE295): the full text wins, so its end is the text's end.
+    """
+    start = max(0, len(lines) - TAIL_LINES)
+    for index in range(start, len(lines)):
+        line = lines[index]
+        if line[:1] in _DUMP_FIRST and _DUMP_START.match(line) and index > 0:
+            if not _after_excerpt(lines, index):
+                return index, None
+            continue
+        if ("NNNN" in line or "\t" in line) and (found := _LINE_END.search(line)):
+            before = line[: found.start()]
+            if before.strip():
+                return index + 1, before
+            if index > 0:
+                return index, None
+    return len(lines), None
+
+
+_DUMP_FIRST = frozenset('0123456789 "i=')
+
+
+def _after_excerpt(lines: list[str], index: int) -> bool:
+    """True when the last non-blank line before ``index`` ends a truncated excerpt."""
+    for line in reversed(lines[max(0, index - 8) : index]):
+        if line.strip():
+            return line.rstrip().endswith(("..", "\u2026"))
+    return False
+
+
+def skip_trailers(lines: list[str], end: int) -> int:
+    """The end of ``lines[:end]`` once trailer lines (and blank lines) at its end are gone."""
+    trailers = 0
+    floor = max(0, end - TAIL_LINES)
+    while end > floor and trailers < MAX_TRAILERS and is_trailer(lines[end - 1]):
+        if lines[end - 1].strip():
+            trailers += 1
+        end -= 1
+    return end
