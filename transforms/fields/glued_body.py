@@ -26,10 +26,16 @@ _BANNER_HINTS = ("ONFIDENTIAL", "ECRET", "NCLAS", "LIMITEDOFFICIAL")
 _GLUED_TEXT = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s"  # press dateline
     r"|[Ii][Dd]: ?\d|Cable dated:"  # database dump record
+    r"|CLASSIFICATION:"  # a classification label glued to a country code: ``BAY CUCLASSIFICATION:``
     r"|SIPDIS|[\t\"<]"
+    # letters glued to Washington, the place name that ends most addressee lines
+    # (``WASHDCROYAL COURT``); a glued precedence is the line's own, and a letter the banner
+    # after it doubled (``WASHINGTON DCUUNCLAS``) leaves the body at the banner
+    r"|(?:(?<=WASHDC)|(?<=WASHINGTON DC))(?!PRIORITY|IMMEDIATE|ROUTINE|FLASH|NIACT)"
+    r"(?!.(?:UNCLAS|C ?O ?N ?F|S ?E ?C ?R|LIMITED))[A-Z]{2}"
 )
 # Every match of ``_GLUED_TEXT`` holds one of these: a cheap test before the regex.
-_GLUED_TEXT_HINTS = ("day,", ":", "SIPDIS", "\t", '"', "<")
+_GLUED_TEXT_HINTS = ("day,", ":", "SIPDIS", "\t", '"', "<", "DC")
 # Dump rows glued to an addressee. Every branch starts at the digit the leading ``[0-9]``
 # consumes (so the regex engine skips to digits fast); lookbehinds check what precedes it.
 _GLUED_DIGITS = re.compile(
@@ -54,8 +60,9 @@ def glued_body_start(line: str) -> int | None:
     """Index in an addressee line where glued body text starts, or ``None``.
 
     Body text is a classification banner (lenient, see ``_BANNER``), a press dateline, a
-    database-dump row, a tab or quote, or failing all those the first lowercase word (an
-    addressee line is upper case).
+    database-dump row, a ``CLASSIFICATION:`` label, letters glued to ``WASHDC`` / ``WASHINGTON
+    DC`` (not a precedence), a tab or quote, or failing all those the first lowercase word
+    (an addressee line is upper case).
     """
     line = line[:_GLUE_WINDOW]
     compact = line.replace(" ", "").upper()
