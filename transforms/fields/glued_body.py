@@ -28,14 +28,17 @@ _GLUED_TEXT = re.compile(
     r"|[Ii][Dd]: ?\d|Cable dated:"  # database dump record
     r"|CLASSIFICATION:"  # a classification label glued to a country code: ``BAY CUCLASSIFICATION:``
     r"|SIPDIS|[\t\"<]"
-    # letters glued to Washington, the place name that ends most addressee lines
-    # (``WASHDCROYAL COURT``); a glued precedence is the line's own, and a letter the banner
-    # after it doubled (``WASHINGTON DCUUNCLAS``) leaves the body at the banner
-    r"|(?:(?<=WASHDC)|(?<=WASHINGTON DC))(?!PRIORITY|IMMEDIATE|ROUTINE|FLASH|NIACT)"
-    r"(?!.(?:UNCLAS|C ?O ?N ?F|S ?E ?C ?R|LIMITED))[A-Z]{2}"
+)
+# Letters glued to Washington, the place name that ends most addressee lines
+# (``WASHDCROYAL COURT``): the body starts after ``DC``. A glued precedence is the line's own,
+# and a letter a banner after it doubled (``WASHINGTON DCUUNCLAS``) leaves the body at the
+# banner.
+_GLUED_TO_WASHINGTON = re.compile(
+    r"WASH(?:DC|INGTON DC)(?!PRIORITY|IMMEDIATE|ROUTINE|FLASH|NIACT)"
+    r"(?!.(?:UNCLAS|C ?O ?N ?F|S ?E ?C ?R|LIMITED))(?=[A-Z]{2})"
 )
 # Every match of ``_GLUED_TEXT`` holds one of these: a cheap test before the regex.
-_GLUED_TEXT_HINTS = ("day,", ":", "SIPDIS", "\t", '"', "<", "DC")
+_GLUED_TEXT_HINTS = ("day,", ":", "SIPDIS", "\t", '"', "<")
 # Dump rows glued to an addressee. Every branch starts at the digit the leading ``[0-9]``
 # consumes (so the regex engine skips to digits fast); lookbehinds check what precedes it.
 _GLUED_DIGITS = re.compile(
@@ -70,6 +73,9 @@ def glued_body_start(line: str) -> int | None:
     text = _GLUED_TEXT.search(line) if any(map(line.__contains__, _GLUED_TEXT_HINTS)) else None
     glued = (banner, text, _GLUED_DIGITS.search(line))
     found = [m.start() for m in glued if m]
+    washington = _GLUED_TO_WASHINGTON.search(line) if "WASH" in line else None
+    if washington is not None:
+        found.append(washington.end())
     if found:
         return min(found)
     lower = _LOWER.search(line)

@@ -26,6 +26,7 @@ from transforms.fields.routing import addressee_lines
 
 # ``TORUEHC/SECSTATE``: the keyword glued to a routing indicator (08MANAMA492).
 _KEYWORD = re.compile(r"(TO|INFO|XMT)(?:\s+|$|(?=R[A-Z]{3,6}/))(.*)")
+_KEYWORD_FIRST = frozenset("TIX")
 # A routing indicator; one that lost its leading R (``UEHC/``) gets it back.
 _ROUTE = re.compile(r"(R[A-Z]{3,6}|ZEN|(?:UE|UC|UM|HM|HE)[A-Z]{2,5})/\s*(.*)")
 # Lines of the block that are no addressee: page breaks, transmission marks, and the date-time
@@ -36,7 +37,7 @@ _JUNK = re.compile(
 )
 _MCN = re.compile(r"\d{1,5}(?:-\d{1,5})?")
 _GLUED_MCN = re.compile(r"([A-Z]{2,})(\d{4})")  # WASHDC0000 (07CAIRO1417)
-_NAME_OK = re.compile(r"[A-Z].*[A-Z]")  # a name has letters: ``46151`` is a dump row's id
+_NAME_OK = re.compile(r"[A-Z][^A-Z]*[A-Z]")  # two letters: ``46151`` is a dump row's id
 # A letter a glued banner doubled after Washington (``WASHINGTON DCUUNCLAS``, 06MANAGUA1002).
 _STRAY_LETTER = re.compile(r"(?<=DC)[A-Z]$")
 
@@ -111,7 +112,8 @@ def parse_addressee(text: str, kind: str = "TO") -> Recipient | None:
     if precedence and mcn is None and len(tokens) > 1 and _MCN.fullmatch(tokens[-1]):
         mcn = tokens.pop()  # 08TRIPOLI803: the MCN before the precedence
     name = " ".join(tokens).rstrip(".,;:")  # ``SECDEF WASHINGTON DC.`` (09PANAMA829)
-    name = _STRAY_LETTER.sub("", name)
+    if name[-3:-1] == "DC":
+        name = _STRAY_LETTER.sub("", name)
     if not _NAME_OK.search(name):
         return None
     return Recipient(kind, route, name, precedence, mcn, kind == "XMT")
@@ -136,7 +138,7 @@ def recipients_of_lines(lines: list[str]) -> list[Recipient]:
         m = _KEYWORD.match(text)
         while m:  # ``INFO XMT AMCONSUL X``: the last keyword counts
             kind, text = m.group(1), m.group(2)
-            m = _KEYWORD.match(text)
+            m = _KEYWORD.match(text) if text[:1] in _KEYWORD_FIRST else None
         recipient = parse_addressee(text, kind)
         if recipient is not None:
             recipients.append(recipient)

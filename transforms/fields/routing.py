@@ -59,6 +59,7 @@ _JUNK_LINE = re.compile(r"(?:PAGE\s+\d+\b.*|ZEN|ZFF\w*|BT|NNNN|ZZ\w*)\s*")
 _DUMP_LINE = re.compile(
     r"\d{4}-\d\d-\d\d\b|\d+,\"?\d+/\d+/\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:id|date|refid): |\d{1,9}\t"
 )
+_DUMP_FIRST = frozenset("0123456789idr")  # what a ``_DUMP_LINE`` line starts with
 _MAX_ADDRESSEE_CHARS = 90
 
 _TRANSMISSION_ID = re.compile(r"VZCZC[A-Z]{2,4}\d{2,5}")
@@ -169,7 +170,7 @@ def _block_end(text: str, start: int) -> int:
             return offset
         keyword = _KEYWORD.match(stripped)
         if not _JUNK_LINE.fullmatch(stripped[keyword.end() :] if keyword else stripped):
-            if offset > start and _DUMP_LINE.match(stripped):
+            if offset > start and stripped[0] in _DUMP_FIRST and _DUMP_LINE.match(stripped):
                 return offset  # a dump row is body as a whole, before any glued cut in it
             cut = glued_body_start(line)
             if cut is not None:

@@ -41,6 +41,8 @@ _DUMP_START = re.compile(
 _LINE_END = re.compile(r"(?<![A-Za-z])NNNN(?![A-Za-z])|\t\d{4}-\d\d-\d\d\t")
 # How far from the end trailers and dump rows are looked for, and how many trailers at most.
 TAIL_LINES = 80
+TAIL_CHARS = 4000  # as much of a body as ``parse_signers`` reads
+MARK_LINES = 40  # a row after the signature starts within as many lines of the end
 MAX_TRAILERS = 24
 
 
@@ -53,16 +55,21 @@ def is_trailer(line: str) -> bool:
     return bool(_TRAILER.match(line) or CLASSIFICATION_ONLY.match(line))
 
 
-def text_end(lines: list[str]) -> tuple[int, str | None]:
+def text_end(lines: list[str], tail: str | None = None) -> tuple[int, str | None]:
     """``(end, last)``: ``lines[:end]`` is the text before any dump row or end of transmission
-    in the last ``TAIL_LINES`` lines; ``last`` replaces ``lines[end - 1]`` when the text ends
+    in the last ``MARK_LINES`` lines; ``last`` replaces ``lines[end - 1]`` when the text ends
     inside that line (``... cable. HOAGLAND NNNN<TAB>...``), else None.
 
     The earliest such mark in the tail counts, when some text comes before it. A dump row
     after a truncated excerpt (its last line ends ``...``) holds the full text of the same
-    cable (07THEHAGUE295): the full text wins, so its end is the text's end.
+    cable (07THEHAGUE295): the full text wins, so its end is the text's end. ``tail``, when
+    given, is the text the last lines were split from (it saves joining them again).
     """
-    start = max(0, len(lines) - TAIL_LINES)
+    start = max(0, len(lines) - MARK_LINES)
+    if tail is None:
+        tail = "\n".join(lines[start:])
+    if not _has_marks(tail):
+        return len(lines), None  # the common case, decided by substring scans
     for index in range(start, len(lines)):
         line = lines[index]
         if line[:1] in _DUMP_FIRST and _DUMP_START.match(line) and index > 0:
@@ -79,6 +86,25 @@ def text_end(lines: list[str]) -> tuple[int, str | None]:
 
 
 _DUMP_FIRST = frozenset('0123456789 "i=')
+# Every mark ``text_end`` looks for holds one of these near the end of a body: a tab, NNNN
+# (only short trailers follow it; a row glued after it holds a tab), or for a summary or CSV
+# row a date, a space and a digit (``02/23/2009 7601``, ``2/16/2007 12:06``). Key/value rows
+# and CABLE ENDS lines are gone before a body reaches the field parsers
+# (``corruption.strip_dump_rows``); they end the text only when another mark already sent
+# the scan through the lines.
+_NNNN_CHARS = 400
+_ROW_CHARS = 2500
+_ROW_HINT = re.compile(r"/\d{4} \d")
+
+
+def _has_marks(tail: str) -> bool:
+    """True when the end of ``tail`` may hold a mark ``text_end`` looks for."""
+    end = len(tail)
+    return (
+        "\t" in tail
+        or tail.find("NNNN", end - _NNNN_CHARS) >= 0
+        or _ROW_HINT.search(tail, end - _ROW_CHARS) is not None
+    )
 
 
 def _after_excerpt(lines: list[str], index: int) -> bool:

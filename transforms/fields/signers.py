@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 from transforms.fields.page_breaks import TERMINAL_CHARS
-from transforms.fields.signer_trailers import skip_trailers, text_end
+from transforms.fields.signer_trailers import TAIL_CHARS, skip_trailers, text_end
 
 _TRAILING_JUNK = re.compile(
     r"(?:\s{1,10}(?:N{3,4}|ZFR|BT)(?:\s{1,4}END CABLE TEXT)?|\s{0,10}[\"\\*>|,#]|\s{1,10}\."
@@ -54,6 +54,7 @@ _GLUE_PREFIXES = (
 _URL_MARKS = ("http", "www.", "sgov", ".cfm", "Website", "Web Site", "Portal:")
 _MAX_NAME_TOKENS = 4
 _TAIL_CHARS = 200
+_BODY_TAIL_CHARS = TAIL_CHARS
 
 
 def parse_signers(body: str) -> list[str]:
@@ -75,7 +76,8 @@ def parse_signers(body: str) -> list[str]:
     """
     if not body:
         return []
-    _, names = split_signature(body[-4000:].split("\n"))
+    tail = body[-_BODY_TAIL_CHARS:]
+    _, names = _split_signature(tail.split("\n"), tail)
     return names
 
 
@@ -85,7 +87,12 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     What follows it (trailer lines, the end of transmission and anything after it, dump
     rows) is never content; when there is no signature the content still ends before it.
     """
-    end, last = text_end(lines)
+    return _split_signature(lines, None)
+
+
+def _split_signature(lines: list[str], tail: str | None) -> tuple[list[str], list[str]]:
+    """``split_signature``; ``tail`` is the text ``lines`` were split from, when at hand."""
+    end, last = text_end(lines, tail)
     if last is not None:
         lines = [*lines[: end - 1], last]
     end = skip_trailers(lines, end)
@@ -199,9 +206,12 @@ def _glued_name(line: str) -> tuple[str, list[str]]:
     dotted = _GLUED_DOT.match(tokens[-1][-70:])
     if dotted and _name(dotted.group("name")):
         return line[: line.rfind(dotted.group("name"))], [dotted.group("name")]
+    in_url = any(map(" ".join(tokens[-6:]).__contains__, _URL_MARKS))
     for size in range(min(_MAX_NAME_TOKENS, len(tokens) - 1), 0, -1):
         name = _name(" ".join(tokens[-size:]))
-        if name is None or not _separates(tokens[-size - 1], tokens[-size:], tokens, dotted_end):
+        if name is None:
+            continue
+        if not (in_url or _separates(tokens[-size - 1], tokens[-size:], tokens, dotted_end)):
             continue
         if size > 1 and not all(token.isupper() or token in _PARTICLES for token in tokens[-size:]):
             continue  # ``... Website: XXXXXXXXXXXX Kingdom LeBaron``: one mixed-case word
@@ -212,16 +222,18 @@ def _glued_name(line: str) -> tuple[str, list[str]]:
 
 def _separates(before: str, name_tokens: list[str], tokens: list[str], strict: bool) -> bool:
     """True when ``before`` (the token ahead of a name) closes the paragraph text; ``strict``
-    asks for a stop, a prefix or a footer (no caps name after unstopped prose)."""
+    asks for a stop or a prefix (no caps name after unstopped prose). A web-site footer
+    before the name is its caller's test."""
     is_caps = all(token.isupper() or token in _PARTICLES for token in name_tokens)
     head = " ".join(tokens[-len(name_tokens) - 3 : -len(name_tokens)]).upper().rstrip(".:;, ")
     redacted = before.startswith(("XXXX", "xxxx"))
     if head.endswith(_GLUE_PREFIXES) or redacted or not before.strip("*"):
         return True
-    if _PAGE_MARKER_END.search(" ".join(tokens[-len(name_tokens) - 4 : -len(name_tokens)])):
+    if before.isdigit() and _PAGE_MARKER_END.search(
+        " ".join(tokens[-len(name_tokens) - 4 : -len(name_tokens)])
+    ):
         return True
-    in_url = any(mark in " ".join(tokens[-6:]) for mark in _URL_MARKS)
-    if in_url or before == "cfm":
+    if before == "cfm":
         return True
     if before.lower() in _ABBREVIATIONS:
         return False

@@ -21,8 +21,10 @@ from transforms.fields.subject_text import (
 )
 
 _HEAD_LINES = 80  # the subject sits in the head of the body, before the first paragraph
+_HEAD_CHARS = _HEAD_LINES * 200
 _MAX_LINE = 2000  # a glued head can put TAGS, SUBJECT, REF and Classified By on one line
 _MAX_CONTINUATION = 6  # subjects run to at most a few lines
+_WINDOW_LINES = 1 + _MAX_CONTINUATION * 2  # the label line and the lines it may run over
 _MAX_PREFIX = 40  # a label inside a line: after TAGS / E.O. text, or a wrapped tag or two
 
 # The label opens a line (after blanks or a stray mark such as ``(C)``) or follows the TAGS
@@ -63,6 +65,7 @@ _CORRECTED_RE = re.compile(r"\(?\s*CORRECTED\s+COPY\s*\)?", re.IGNORECASE)
 _PARAGRAPH_RE = re.compile(
     r"^\s*(?:\u00b6\s?\d{1,2}(?!\d)|\d{1,2}\s?\.\s+\(|\d{1,2}\s?\.\s?\([A-Z])"
 )
+_PARAGRAPH_LINE_RE = re.compile(_PARAGRAPH_RE.pattern, re.MULTILINE)
 _YEAR_MARK_RE = re.compile(r"^\s*\u00b6(?=\s?\d{3})")  # ``¶2009.``: a wrapped year, not a ¶
 _LOWER_WORD_RE = re.compile(r"\b[a-z]{2,}\b")
 _SPACES_RE = re.compile(r"\s+")
@@ -124,7 +127,7 @@ def _subject_from_title(title: str | None) -> Subject:
 def _find_label(line: str) -> int | None:
     """Offset just after the subject label on ``line``, or None when the line has none."""
     if "UBJ" not in line and "ubject" not in line:
-        return None  # every label form holds one of the two: no regex for most lines
+        return None  # every label form holds one of the two
     start = _LINE_START_LABEL_RE.match(line)
     if start is not None:
         return start.end()
@@ -143,38 +146,60 @@ def _find_label(line: str) -> int | None:
     return None
 
 
-def _head_lines(body: str) -> list[str]:
-    head = body[: _HEAD_LINES * 200]
-    if "\\n" in head:  # an escaped dump: a literal backslash-n ends a line
-        head = head.replace("\\n", "\n")
-    return head.split("\n", _HEAD_LINES)[:_HEAD_LINES]
+def _label_hint(head: str, start: int) -> int:
+    """Offset of the next ``UBJ`` or ``ubject`` (every label form holds one) from ``start``,
+    or -1; the rarer lower-case form is looked for only before the upper-case one."""
+    upper = head.find("UBJ", start)
+    lower = head.find("ubject", start, upper if upper >= 0 else len(head))
+    return lower if lower >= 0 else upper
 
 
 def _subject_from_body(body: str) -> Subject | None:
-    lines = _head_lines(body)
-    for index, raw in enumerate(lines):
-        line = line_text(raw[:_MAX_LINE])
-        if _PARAGRAPH_RE.match(line):
+    """The subject of the first label line of the head, None when a paragraph comes first.
+
+    Only lines holding a label hint are read; the text before them is searched once for a
+    paragraph start.
+    """
+    head = body[:_HEAD_CHARS]
+    # An escaped dump: a literal backslash-n ends a line (a lone backslash is a cheap test).
+    escaped = "\\" in head and "\\n" in head
+    checked = search = 0
+    while (hint := _label_hint(head, search)) >= 0:
+        line_start = head.rfind("\n", 0, hint) + 1
+        if _PARAGRAPH_LINE_RE.search(head, checked, line_start):
             return None
-        offset = _find_label(line)
-        if offset is None:
-            continue
-        banner = _BannerStation(body)
-        first, stopped = cut(line[offset:], banner.station_if(line))
-        parts = [first]
-        if not stopped:
-            window = lines[index + 1 : index + 1 + _MAX_CONTINUATION * 2]
-            following = [line_text(text[:_MAX_LINE]) for text in window]
-            if not first.strip():
-                # ``SUBJECT:`` alone on its line, the text after a blank line or two.
-                while following[:1] and not following[0].strip() and len(following) > 1:
-                    following = following[1:]
-            parts.extend(_continuation(following, banner, first))
-        text = clean(" ".join(parts))
-        if text:
-            return Subject(*split_mark(text))
-        return None
+        if head.count("\n", 0, line_start) >= _HEAD_LINES:
+            return None
+        checked = line_start
+        window = head[line_start:].split("\n", _WINDOW_LINES)[:_WINDOW_LINES]
+        if escaped:
+            window = "\n".join(window).replace("\\n", "\n").split("\n")[:_WINDOW_LINES]
+        for index, raw in enumerate(window if escaped else window[:1]):
+            line = line_text(raw[:_MAX_LINE])
+            if _PARAGRAPH_RE.match(line):
+                return None
+            offset = _find_label(line)
+            if offset is not None:
+                return _subject_at(body, window, index, line[offset:])
+        end = head.find("\n", hint)
+        search = len(head) if end < 0 else end + 1
     return None
+
+
+def _subject_at(body: str, lines: list[str], index: int, rest: str) -> Subject | None:
+    """The subject whose label ends ``lines[index]`` before ``rest``, continued below it."""
+    banner = _BannerStation(body)
+    first, stopped = cut(rest, banner.station)
+    parts = [first]
+    if not stopped:
+        following = lines[index + 1 : index + 1 + _MAX_CONTINUATION * 2]
+        if not first.strip():
+            # ``SUBJECT:`` alone on its line, the text after a blank line or two.
+            while len(following) > 1 and not line_text(following[0]).strip():
+                following = following[1:]
+        parts.extend(_continuation(following, banner, first))
+    text = clean(" ".join(parts))
+    return Subject(*split_mark(text)) if text else None
 
 
 class _BannerStation:
@@ -185,10 +210,8 @@ class _BannerStation:
         self.parsed = False
         self.value: str | None = None
 
-    def station_if(self, line: str) -> str | None:
-        """The station when ``line`` may hold a glued page-break marker, else None."""
-        if " OF " not in line:
-            return None
+    def station(self) -> str | None:
+        """The banner's station, read on the first call."""
         if not self.parsed:
             self.value, self.parsed = parse_banner(self.body).station, True
         return self.value
@@ -203,8 +226,8 @@ def _bridges_blank(lines: list[str], index: int, parts: list[str]) -> bool:
     """
     if index + 1 >= len(lines) or not "".join(parts).strip():
         return False
-    nxt = lines[index + 1]
-    after = lines[index + 2] if index + 2 < len(lines) else ""
+    nxt = line_text(lines[index + 1][:_MAX_LINE])
+    after = line_text(lines[index + 2][:_MAX_LINE]) if index + 2 < len(lines) else ""
     if not nxt.strip() or len(nxt.strip()) > 120 or _STOP_LINE_RE.match(nxt):
         return False
     if _PAGE_BREAK_RE.match(nxt) or nxt.rstrip().endswith(":") or _NOT_SUBJECT_RE.search(nxt):
@@ -226,7 +249,8 @@ def _is_prose_after_caps(line: str, parts: list[str]) -> bool:
 def _continuation(lines: list[str], banner: _BannerStation, first: str) -> list[str]:
     parts: list[str] = []
     bridged = False
-    for index, line in enumerate(lines):
+    for index, raw in enumerate(lines):
+        line = line_text(raw[:_MAX_LINE])
         if not line.strip() and not bridged and _bridges_blank(lines, index, [first, *parts]):
             bridged = True
             continue
@@ -236,7 +260,7 @@ def _continuation(lines: list[str], banner: _BannerStation, first: str) -> list[
             break
         if _PAGE_BREAK_RE.match(line):
             continue
-        text, stopped = cut(line, banner.station_if(line))
+        text, stopped = cut(line, banner.station)
         if _is_prose_after_caps(text, [first, *parts]):
             break
         parts.append(text)

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import html
 import re
+from collections.abc import Callable
 
 # A leading classification mark: a level, then caveats (``(C)``, ``(S/NF)``, ``(U//FOUO)``,
 # ``(S/REL UK)``, ``(SBU)``); ``(MTCR)`` or ``(NPT)`` open no mark. Lower case in lower-case
@@ -23,20 +24,40 @@ MARK_RE = re.compile(
 _CORRECTED_RE = re.compile(
     r"^\(\s*CORRECTED\s+COPY[^)]{0,40}\)\s*|\s*\(\s*CORRECTED\s+COPY[^)]{0,40}\)$"
 )
-# Where a subject stops inside a line: glued REF / Classified By / caveat / paragraph text.
-# The first group may not follow a letter or digit (``PREF:`` stays); the second is glued
-# text that a letter may precede (``EGYPTREF: CAIRO 493``, ``BAHRAINClassified By``).
+# Where a subject stops inside a line: glued REF / Classified By / caveat / paragraph text,
+# a spaced banner, a run of dashes. Most forms may not follow a letter or digit (``PREF:``
+# stays); ``EGYPTREF: CAIRO 493`` and ``BAHRAINClassified By`` are glued after one. Every
+# branch opens with a literal character and checks what precedes it with a lookbehind after
+# that character, so the search only stops at the characters that can open a branch.
+_NOT_AFTER_WORD = "(?<![A-Za-z0-9(]{0})"
 CUT_RE = re.compile(
-    r"(?<![A-Za-z0-9(])(?:REFS?\s*:|REFTELS?\s*:|REFERENCES?\s*:|Ref\(s\)\s*:|Refs?\s*:"
-    r"|REF\s+[A-Z]\s*[.)]|\(?U\)?\s+Classified\s+By|Classified\s+By\b|CLASSIFIED\s+BY\b"
-    r"|Classified\s+by\b|DERIVED\s+FROM\b|Derived\s+[Ff]rom\b"
-    r"|\d{1,2}\s?\.\s?(?:Summary|SUMMARY)\b|Refs?\s+[A-Z]\s*:|REFS?\s+[A-Z]\s*:"
-    r"|This\s+message\s+has\s+been\s+approved|(?i:this\s+is\s+an?\s+action\s+request)"
-    r"|\u00b6\s?\d{1,2}(?!\d)|1\s?\.\s?\([A-Z/]{1,6}\))"
-    r"|(?<=[A-Z0-9])(?:REFS?:\s|Classified\s+[Bb]y\b|CLASSIFIED\s+BY\b)|(?<=[a-z])Refs?:\s"
-    r"|(?i:sensi?tive\s+but\s+unclas)|(?<=\S\s)\((?:SBU|U|C|S|C/NF|S/NF)\)\s+[A-Z][a-z]"
-    r"|C O N F I D E N T I A L|S E C R E T|U N C L A S"
-    r"|(?<=\s)(?:Summary|SUMMARY)?\s{0,3}-{3,}|-{4,}"
+    "|".join(
+        (
+            r"R" + _NOT_AFTER_WORD.format("R")
+            + r"(?:EF(?:S?\s*:|TELS?\s*:|ERENCES?\s*:|\s+[A-Z]\s*[.):]|S\s+[A-Z]\s*:)"
+            r"|ef(?:\(s\)\s*:|s?\s*:|s?\s+[A-Z]\s*:))",
+            r"R(?<=[A-Z0-9]R)EFS?:\s",
+            r"R(?<=[a-z]R)efs?:\s",
+            r"C" + _NOT_AFTER_WORD.format("C") + r"(?:lassified\s+[Bb]y|LASSIFIED\s+BY)\b",
+            r"C(?<=[A-Z0-9]C)(?:lassified\s+[Bb]y|LASSIFIED\s+BY)\b",
+            r"\(" + _NOT_AFTER_WORD.format("\\(") + r"U\)\s+Classified\s+By",
+            r"U" + _NOT_AFTER_WORD.format("U") + r"\)?\s+Classified\s+By",
+            r"D" + _NOT_AFTER_WORD.format("D") + r"(?:ERIVED\s+FROM|erived\s+[Ff]rom)\b",
+            r"1" + _NOT_AFTER_WORD.format("1") + r"\s?\.\s?(?:Summary\b|SUMMARY\b|\([A-Z/]{1,6}\))",
+            r"T" + _NOT_AFTER_WORD.format("T") + r"(?:his\s+message\s+has\s+been\s+approved"
+            r"|(?i:his\s+is\s+an?\s+action\s+request))",
+            r"t" + _NOT_AFTER_WORD.format("t") + r"(?i:his\s+is\s+an?\s+action\s+request)",
+            r"\u00b6" + _NOT_AFTER_WORD.format("\u00b6") + r"\s?\d{1,2}(?!\d)",
+            r"S(?i:ensi?tive\s+but\s+unclas)",
+            r"s(?i:ensi?tive\s+but\s+unclas)",
+            r"\((?<=\S\s\()(?:SBU|U|C|S|C/NF|S/NF)\)\s+[A-Z][a-z]",
+            r"C O N F I D E N T I A L",
+            r"S E C R E T",
+            r"U N C L A S",
+            r"S(?<=\sS)(?:ummary|UMMARY)\s{0,3}-{3,}",
+            r"-(?:(?<= -)-{2,}|-{3,})",
+        )
+    )
 )
 # A page-break marker glued into a subject line: ``TRIPOLI 00000476 001.2 OF 002``.
 PAGE_NUMBER_RE = re.compile(r"\s\d{8}\s+\d{3}(?:\.\d)?\s+OF\s+\d{3}\b")
@@ -63,19 +84,20 @@ def line_text(line: str) -> str:
     return line
 
 
-def cut(text: str, station: str | None) -> tuple[str, bool]:
+def cut(text: str, station: Callable[[], str | None]) -> tuple[str, bool]:
     """``(text without glued page markers, up to where glued body text starts, stopped)``.
 
     ``stopped`` is True when glued text (``REF:``, ``Classified By``, a banner, a paragraph)
     ended the subject inside ``text``. A glued page-break marker (``TRIPOLI 00000476 001.2 OF
-    002``) is removed with the banner's ``station`` printed before it (the last word when
-    there is no station) and the text goes on after it.
+    002``) is removed with the banner's station (``station()``, asked only then) printed
+    before it, or the last word when there is no station, and the text goes on after it.
     """
     page = PAGE_NUMBER_RE.search(text) if "OF" in text else None
     if page is not None:
         before = text[: page.start()].rstrip()
-        if station and before.upper().endswith(station.upper()):
-            before = before[: len(before) - len(station)]
+        name = station()
+        if name and before.upper().endswith(name.upper()):
+            before = before[: len(before) - len(name)]
         else:
             before = before.rpartition(" ")[0]
         text = f"{before} {text[page.end():]}"
