@@ -113,7 +113,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         year = full_year(int(cable_id[:2]))
 
     classification = raw.classification or banner.classification
-    subject = parse_subject(field_body, raw.title, header)
+    subject = parse_subject(field_body, raw.title)
     declass = parse_declassification(field_body)
     classified = parse_classified_by(field_body)
     # parse_paragraphs strips dump rows again: only a dumped body can still have some.
