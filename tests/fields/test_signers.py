@@ -198,15 +198,26 @@ def test_parse_signers(body: str, expected: list[str]) -> None:
     assert parse_signers(body) == expected
 
 
+# The web-site footer: no paragraph text, but a line of its own the paragraph parser keeps as
+# a head note (wrapped URL pieces joined to it).
+_PARIS_FOOTER = (
+    "Please visit Paris' Classified Website at: http://www.state.sgov.gov/p/eur/paris/index.c fm"
+)
+
+
 @pytest.mark.parametrize(
     ("body", "content", "names"),
     [
         pytest.param(
             "¶5. (C) Last point.\nJEFFREY \n\"Visit Ankara's Classified Web Site at "
             "http://www.intelink.s gov.gov/wiki/Portal:Turkey\"",
-            ["¶5. (C) Last point."],
+            [
+                "¶5. (C) Last point.",
+                "\"Visit Ankara's Classified Web Site at http://www.intelink.s "
+                "gov.gov/wiki/Portal:Turkey\"",
+            ],
             ["JEFFREY"],
-            id="10ANKARA302-footer-is-no-content",
+            id="10ANKARA302-footer-is-a-note-line",
         ),
         pytest.param(
             "¶5. (C) Last point. HOAGLAND NNNN\t2005-11-28\tA TITLE\n\nHIM\tMore text.",
@@ -226,9 +237,53 @@ def test_parse_signers(body: str, expected: list[str]) -> None:
             [],
             id="08ISLAMABAD3716-after-nnnn",
         ),
+        pytest.param(
+            "¶4. (S/NF) He will not return until September. Visit London's Classified Website: "
+            "XXXXXXXXXXXX Kingdom LeBaron",
+            ["¶4. (S/NF) He will not return until September.",
+             "Visit London's Classified Website: XXXXXXXXXXXX Kingdom"],
+            ["LeBaron"],
+            id="09LONDON1644-glued-footer-on-a-line-of-its-own",
+        ),
+        pytest.param(
+            "he stressed.  Visit London's Classified Website: XXXXXXXXXXXX \nSUSMAN.",
+            ["he stressed.", "Visit London's Classified Website: XXXXXXXXXXXX"],
+            ["SUSMAN"],
+            id="09LONDON2184-footer-above-the-signature",
+        ),
+        pytest.param(
+            "to the U.S. End Comment. \n\nPlease visit Paris' Classified Website at: \n"
+            "http://www.state.sgov.gov/p/eur/paris/index.c fm \n\n\nPARIS 00002772 004 OF 004 "
+            "\n\n\nStapleton",
+            ["to the U.S. End Comment. ", _PARIS_FOOTER],
+            ["Stapleton"],
+            id="06PARIS2772-footer-url-and-page-break-above",
+        ),
+        pytest.param(
+            "to the U.S. End Comment. \n\nPlease visit Paris' Classified Website at: \n"
+            "http://www.state.sgov.gov/p/eur/paris/index.c fm Stapleton",
+            ["to the U.S. End Comment. ", _PARIS_FOOTER],
+            ["Stapleton"],
+            id="06PARIS2772-name-glued-to-the-url",
+        ),
+        pytest.param(
+            "Text.\nTUTTLE\nVisit London’s Classified Website: http://www.intelink.sgov.gov/wiki/"
+            "Portal:Unit ed_Kingdom",
+            ["Text.",
+             "Visit London’s Classified Website: http://www.intelink.sgov.gov/wiki/Portal:Unit "
+             "ed_Kingdom"],
+            ["TUTTLE"],
+            id="08LONDON1412-footer-after-the-signature",
+        ),
+        pytest.param(
+            "prepare for Tamkeen's visit to the U.S. #ERELI",
+            ["prepare for Tamkeen's visit to the U.S."],
+            ["ERELI"],
+            id="09MANAMA711-hash-is-no-content",
+        ),
     ],
 )
-def test_split_signature_leaves_no_trailer_in_the_content(
+def test_split_signature_drops_trailers_and_keeps_footers_on_their_own_lines(
     body: str, content: list[str], names: list[str]
 ) -> None:
     assert split_signature(body.split("\n")) == (content, names)

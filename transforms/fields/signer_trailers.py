@@ -19,9 +19,14 @@ _TRAILER = re.compile(
     r"^\s{0,40}(?:N{3,4}\b.{0,80}|ZFR|BT|#\d{1,6}|={3,}[A-Z ]{0,20}={0,80}|[<>\"\\./|,-]"
     r"|(?:</?[a-z]{1,8}>){1,4}|\*{3,}[* ]{0,80}|END CABLE TEXT|[.\s]{2,8}|-{2,80}"
     r"|\d{4}[A-Z]{3,12}\d{3,6}\s{0,3}-.{0,60}|.{0,57}\.\.\.|\d{1,2}/\d{1,2}/\d{2,4}"
-    r"|\"?Visit [A-Za-z .'’]{2,40}(?:Classified|SIPRNET|Intelink)[A-Za-z ]{0,20}(?::|\sat)?"
+    r"|\"?(?:Please )?Visit [A-Za-z .'’]{2,40}(?:Classified|SIPRNET|Intelink)[A-Za-z ]{0,20}"
+    r"(?::|;|\sat:?)?"
     r"(?:\s{0,3}(?:X{4,}|\S{0,80}[./:]\S{0,80}))?(?:\s{1,3}\S{0,80}[./:]\S{0,80}){0,2}"
-    r"|\S{0,40}(?:https?://|www\.|\.gov/|sgov).{0,160}"
+    r"(?:\s{1,3}(?-i:[a-z])[\w./:-]{0,40})?\"?"
+    # a URL line: URL pieces only, a lower-case remnant of a broken one at most (``index.c
+    # fm``), never a name after it (``...index.c fm Stapleton`` is a signature, 06PARIS2772)
+    r"|\S{0,40}(?:https?://|www\.|\.gov/|sgov)\S{0,160}(?:\s{1,3}\S{0,80}[./:]\S{0,80}){0,2}"
+    r"(?:\s{1,3}(?-i:[a-z])[\w./:-]{0,40})?\"?"
     r"|Track impresi.{0,160}|ID:\s{0,3}\d{1,9}|[A-Z]{2,8} @ EL P.{0,8}"
     r"|NOTE BY [A-Z/ ]{2,12}:.{0,160}|NOTE: NOT PASSED.{0,80}"
     r"|Declassified/Released.{0,160}|Review \d{1,2} [A-Z]{3} \d{4}"
@@ -44,6 +49,72 @@ TAIL_LINES = 80
 TAIL_CHARS = 4000  # as much of a body as ``parse_signers`` reads
 MARK_LINES = 40  # a row after the signature starts within as many lines of the end
 MAX_TRAILERS = 24
+
+
+# The web-site footer glued to the end of a text line: from ``Visit`` to the line's end.
+_GLUED_FOOTER = re.compile(
+    r"\s{0,10}\"?(?:Please )?[Vv]isit [A-Za-z .'’]{2,40}(?:Classified|SIPRNET|Intelink)"
+)
+_FOOTER_CHARS = 300  # the footer and the URL or redaction after it
+
+
+# Nothing but a paragraph marker and mark: ``¶12.  (U)`` (the footer is that paragraph's text).
+_MARKER_ONLY = re.compile(
+    r"\s*(?:[\u00b6\ufffd]\s?\w{1,3}\.|\d{1,3}\s?[.)])?\s*(?:\([A-Za-z/ ]{1,16}\))?\s*"
+)
+
+
+# A line a footer may run over: the footer itself, a URL, a piece of a broken URL.
+_FOOTER_START = re.compile(
+    r"\W{0,2}(?:Please )?[Vv]isit [A-Za-z .'’]{2,40}(?:Classified|SIPRNET|Intelink)"
+)
+_URL_PIECE = re.compile(
+    r"\W{0,2}(?:https?://|www\.)\S*(?:\s[a-z/][\w./:-]{0,40})?|[a-z0-9][\w./:-]{0,60}\"?"
+    r"|\S{0,40}\.gov/\S*"
+)
+
+
+def split_footer(line: str) -> tuple[str, str | None]:
+    """``(line before a glued footer, the footer)``, or ``(line, None)``; a footer that is a
+    whole line or a whole numbered paragraph (``¶12. (U) Visit ...``) is no glued one."""
+    found = _GLUED_FOOTER.search(line, max(0, len(line) - _FOOTER_CHARS))
+    if found is None or _MARKER_ONLY.fullmatch(line, 0, found.start()):
+        return line, None
+    return line[: found.start()].rstrip(), line[found.start() :].strip()
+
+
+def without_footer(line: str) -> str:
+    """``line`` without a ``Visit ... Classified Web Site ...`` footer glued to its end."""
+    return split_footer(line)[0]
+
+
+def keep_footers(content: list[str], trailers: list[str]) -> None:
+    """Add to ``content`` the web-site footers and URL lines among ``trailers``: no text, but
+    lines the paragraph parser keeps as head notes. A footer goes on a line of its own; a URL
+    line, or a piece of a broken URL, is joined to the line before it when that one is a
+    footer or ends ``at``, ``:`` or ``;``, and else goes on a line of its own when it opens
+    with ``http`` or ``www``; every other trailer goes."""
+    for line in trailers:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if _FOOTER_START.match(stripped):
+            content.append(stripped)
+        elif _URL_PIECE.fullmatch(stripped):
+            before = content[-1].rstrip() if content else ""
+            if before and (before.endswith(_URL_LEADS) or _FOOTER_START.match(before.lstrip())):
+                content[-1] = f"{before} {stripped}"
+            elif _URL_OPEN.match(stripped):
+                content.append(stripped)
+
+
+_URL_LEADS = (" at", " at:", ":", ";")
+_URL_OPEN = re.compile(r"\W{0,2}(?:https?://|www\.)")
+
+
+def is_dump_row(line: str) -> bool:
+    """True when ``line`` opens a database-dump row (tab, summary, CSV or key/value row)."""
+    return line[:1] in _DUMP_FIRST and _DUMP_START.match(line) is not None
 
 
 def is_trailer(line: str) -> bool:
@@ -72,7 +143,7 @@ def text_end(lines: list[str], tail: str | None = None) -> tuple[int, str | None
         return len(lines), None  # the common case, decided by substring scans
     for index in range(start, len(lines)):
         line = lines[index]
-        if line[:1] in _DUMP_FIRST and _DUMP_START.match(line) and index > 0:
+        if index > 0 and is_dump_row(line):
             if not _after_excerpt(lines, index):
                 return index, None
             continue

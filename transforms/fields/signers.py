@@ -5,7 +5,13 @@ from __future__ import annotations
 import re
 
 from transforms.fields.page_breaks import TERMINAL_CHARS
-from transforms.fields.signer_trailers import TAIL_CHARS, skip_trailers, text_end
+from transforms.fields.signer_trailers import (
+    TAIL_CHARS,
+    keep_footers,
+    skip_trailers,
+    split_footer,
+    text_end,
+)
 
 _TRAILING_JUNK = re.compile(
     r"(?:\s{1,10}(?:N{3,4}|ZFR|BT)(?:\s{1,4}END CABLE TEXT)?|\s{0,10}[\"\\*>|,#]|\s{1,10}\."
@@ -77,7 +83,7 @@ def parse_signers(body: str) -> list[str]:
     if not body:
         return []
     tail = body[-_BODY_TAIL_CHARS:]
-    _, names = _split_signature(tail.split("\n"), tail)
+    _, names = _split_signature(tail.split("\n"), tail, content=False)
     return names
 
 
@@ -87,17 +93,24 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
     What follows it (trailer lines, the end of transmission and anything after it, dump
     rows) is never content; when there is no signature the content still ends before it.
     """
-    return _split_signature(lines, None)
+    return _split_signature(lines, None, content=True)
 
 
-def _split_signature(lines: list[str], tail: str | None) -> tuple[list[str], list[str]]:
-    """``split_signature``; ``tail`` is the text ``lines`` were split from, when at hand."""
-    end, last = text_end(lines, tail)
+def _split_signature(
+    lines: list[str], tail: str | None, content: bool
+) -> tuple[list[str], list[str]]:
+    """``split_signature``; ``tail`` is the text ``lines`` were split from, when at hand;
+    without ``content`` only the names are worked out (the content comes back empty)."""
+    stop, last = text_end(lines, tail)
     if last is not None:
-        lines = [*lines[: end - 1], last]
-    end = skip_trailers(lines, end)
+        lines = [*lines[: stop - 1], last]
+    end = skip_trailers(lines, stop)
+    # A web-site footer after the signature is no text either, but a note: kept, at the end.
+    after = lines[end:stop] if content else []
     if end == 0:
-        return lines[:end], []
+        notes: list[str] = []
+        keep_footers(notes, after)
+        return notes, []
     raw_last = lines[end - 1]
     last = _clean(raw_last)
     names = _names_of_line(last)
@@ -105,9 +118,9 @@ def _split_signature(lines: list[str], tail: str | None) -> tuple[list[str], lis
         _, glued = _glued_name(last)
         if glued:
             full = raw_last.rstrip()
-            rest = full[: full.rfind(glued[0].split()[0])].rstrip()
-            return [*lines[: end - 1], rest], glued
-        return lines[:end], []
+            rest = full[: full.rfind(glued[0].split()[0])].rstrip().rstrip("#*\"").rstrip()
+            return (_content([*lines[: end - 1], rest], after) if content else []), glued
+        return (_content(lines[:end], after) if content else []), []
     content_end = end - 1
     above = _previous_text(lines, content_end)
     if above is not None:
@@ -117,7 +130,26 @@ def _split_signature(lines: list[str], tail: str | None) -> tuple[list[str], lis
         if len(extra) == 1 and extra[0].isupper() and names[0].isupper() and ends_text:
             content_end = above
             names = [*extra, *(name for name in names if name not in extra)]
-    return lines[:content_end], names
+    return (_content(lines[:content_end], after) if content else []), names
+
+
+def _content(content: list[str], after: list[str]) -> list[str]:
+    """``content`` (a list of its own) without the trailer lines between its text and the
+    signature (a page break, a stamp, dots), a web-site footer glued to its last text line
+    (``... he stressed.  Visit London's Classified Website: XXXXXXXXXXXX``) put on a line of
+    its own, and the footers and URL lines of its trailers and of ``after`` (the lines after
+    the signature) kept at its end (``keep_footers``)."""
+    end = skip_trailers(content, len(content))
+    dropped = content[end:]
+    del content[end:]
+    if content and "isit" in content[-1]:
+        text, footer = split_footer(content[-1])
+        if footer is not None:
+            content[-1] = text
+            content.append(footer)
+    keep_footers(content, dropped)
+    keep_footers(content, after)
+    return content
 
 
 def _previous_text(lines: list[str], index: int) -> int | None:
