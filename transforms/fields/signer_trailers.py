@@ -10,6 +10,7 @@ anchored and bounded; the scans look at the last lines only.
 
 from __future__ import annotations
 
+import functools
 import re
 
 from transforms.fields.page_breaks import CLASSIFICATION_ONLY, MARKER_START
@@ -45,16 +46,17 @@ _DUMP_START = re.compile(
 # (``HOAGLAND NNNN<TAB>2005-11-28<TAB>...``).
 _LINE_END = re.compile(r"(?<![A-Za-z])NNNN(?![A-Za-z])|\t\d{4}-\d\d-\d\d\t")
 # How far from the end trailers and dump rows are looked for, and how many trailers at most.
+# No trailer form runs longer (the longest: a footer with its URL pieces).
+_MAX_TRAILER_CHARS = 700
 TAIL_LINES = 80
 TAIL_CHARS = 4000  # as much of a body as ``parse_signers`` reads
-MARK_LINES = 40  # a row after the signature starts within as many lines of the end
+MARK_LINES = 30  # a row after the signature starts within as many lines of the end
 MAX_TRAILERS = 24
 
 
-# The web-site footer glued to the end of a text line: from ``Visit`` to the line's end.
-_GLUED_FOOTER = re.compile(
-    r"\s{0,10}\"?(?:Please )?[Vv]isit [A-Za-z .'’]{2,40}(?:Classified|SIPRNET|Intelink)"
-)
+# The web-site footer glued to the end of a text line: from ``Visit`` (or ``Please visit``)
+# to the line's end. The pattern opens with a literal, so the search skips to it.
+_FOOTER_CORE = re.compile(r"isit [A-Za-z .'’]{2,40}(?:Classified|SIPRNET|Intelink)")
 _FOOTER_CHARS = 300  # the footer and the URL or redaction after it
 
 
@@ -77,10 +79,19 @@ _URL_PIECE = re.compile(
 def split_footer(line: str) -> tuple[str, str | None]:
     """``(line before a glued footer, the footer)``, or ``(line, None)``; a footer that is a
     whole line or a whole numbered paragraph (``¶12. (U) Visit ...``) is no glued one."""
-    found = _GLUED_FOOTER.search(line, max(0, len(line) - _FOOTER_CHARS))
-    if found is None or _MARKER_ONLY.fullmatch(line, 0, found.start()):
+    found = _FOOTER_CORE.search(line, max(0, len(line) - _FOOTER_CHARS))
+    if found is None or found.start() == 0 or line[found.start() - 1] not in "Vv":
         return line, None
-    return line[: found.start()].rstrip(), line[found.start() :].strip()
+    begin = found.start() - 1
+    if line.endswith(("Please ", "please "), 0, begin):
+        begin -= len("Please ")
+    elif line[begin] == "v":
+        return line, None  # a visit in prose: the footer says Visit, or please visit
+    while begin > 0 and line[begin - 1] in ' "':
+        begin -= 1
+    if _MARKER_ONLY.fullmatch(line, 0, begin):
+        return line, None
+    return line[:begin].rstrip(), line[begin:].strip()
 
 
 def without_footer(line: str) -> str:
@@ -117,16 +128,22 @@ def is_dump_row(line: str) -> bool:
     return line[:1] in _DUMP_FIRST and _DUMP_START.match(line) is not None
 
 
+# The same last lines are read by the signer and the paragraph parser, twice each.
+@functools.lru_cache(maxsize=4096)
 def is_trailer(line: str) -> bool:
     """True when ``line`` is blank or a trailer line (never a ``¶1.`` paragraph start)."""
     if not line.strip():
         return True
+    if len(line) > _MAX_TRAILER_CHARS:
+        return False  # longer than any trailer form: a paragraph's text
     if MARKER_START.match(line):
         return False  # "¶1. ..." is a truncated paragraph, not a trailer
     return bool(_TRAILER.match(line) or CLASSIFICATION_ONLY.match(line))
 
 
-def text_end(lines: list[str], tail: str | None = None) -> tuple[int, str | None]:
+def text_end(
+    lines: list[str], tail: str | None = None, marked: bool = True
+) -> tuple[int, str | None]:
     """``(end, last)``: ``lines[:end]`` is the text before any dump row or end of transmission
     in the last ``MARK_LINES`` lines; ``last`` replaces ``lines[end - 1]`` when the text ends
     inside that line (``... cable. HOAGLAND NNNN<TAB>...``), else None.
@@ -134,12 +151,15 @@ def text_end(lines: list[str], tail: str | None = None) -> tuple[int, str | None
     The earliest such mark in the tail counts, when some text comes before it. A dump row
     after a truncated excerpt (its last line ends ``...``) holds the full text of the same
     cable (07THEHAGUE295): the full text wins, so its end is the text's end. ``tail``, when
-    given, is the text the last lines were split from (it saves joining them again).
+    given, is the text the last lines were split from (it saves joining them again);
+    ``marked=False`` says a caller found no mark in it already (``has_marks``).
     """
+    if not marked:
+        return len(lines), None
     start = max(0, len(lines) - MARK_LINES)
     if tail is None:
         tail = "\n".join(lines[start:])
-    if not _has_marks(tail):
+    if not has_marks(tail):
         return len(lines), None  # the common case, decided by substring scans
     for index in range(start, len(lines)):
         line = lines[index]
@@ -164,11 +184,11 @@ _DUMP_FIRST = frozenset('0123456789 "i=')
 # (``corruption.strip_dump_rows``); they end the text only when another mark already sent
 # the scan through the lines.
 _NNNN_CHARS = 400
-_ROW_CHARS = 2500
+_ROW_CHARS = 2000
 _ROW_HINT = re.compile(r"/\d{4} \d")
 
 
-def _has_marks(tail: str) -> bool:
+def has_marks(tail: str) -> bool:
     """True when the end of ``tail`` may hold a mark ``text_end`` looks for."""
     end = len(tail)
     return (

@@ -7,6 +7,7 @@ import re
 from transforms.fields.page_breaks import TERMINAL_CHARS
 from transforms.fields.signer_trailers import (
     TAIL_CHARS,
+    has_marks,
     keep_footers,
     skip_trailers,
     split_footer,
@@ -61,6 +62,7 @@ _URL_MARKS = ("http", "www.", "sgov", ".cfm", "Website", "Web Site", "Portal:")
 _MAX_NAME_TOKENS = 4
 _TAIL_CHARS = 200
 _BODY_TAIL_CHARS = TAIL_CHARS
+_SHORT_TAIL_CHARS = 1200
 
 
 def parse_signers(body: str) -> list[str]:
@@ -83,6 +85,13 @@ def parse_signers(body: str) -> list[str]:
     if not body:
         return []
     tail = body[-_BODY_TAIL_CHARS:]
+    if len(tail) > _SHORT_TAIL_CHARS and not has_marks(tail):
+        # Without a dump row or NNNN to find, the signature sits in the last lines: split
+        # only those, and the whole tail when they hold none.
+        short = tail[-_SHORT_TAIL_CHARS:]
+        _, names = _split_signature(short.split("\n"), short, content=False, marked=False)
+        if names:
+            return names
     _, names = _split_signature(tail.split("\n"), tail, content=False)
     return names
 
@@ -97,11 +106,12 @@ def split_signature(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def _split_signature(
-    lines: list[str], tail: str | None, content: bool
+    lines: list[str], tail: str | None, content: bool, marked: bool = True
 ) -> tuple[list[str], list[str]]:
     """``split_signature``; ``tail`` is the text ``lines`` were split from, when at hand;
-    without ``content`` only the names are worked out (the content comes back empty)."""
-    stop, last = text_end(lines, tail)
+    without ``content`` only the names are worked out (the content comes back empty);
+    ``marked=False``: the tail holds no dump row or NNNN (``has_marks``)."""
+    stop, last = text_end(lines, tail, marked)
     if last is not None:
         lines = [*lines[: stop - 1], last]
     end = skip_trailers(lines, stop)
@@ -142,7 +152,7 @@ def _content(content: list[str], after: list[str]) -> list[str]:
     end = skip_trailers(content, len(content))
     dropped = content[end:]
     del content[end:]
-    if content and "isit" in content[-1]:
+    if content:
         text, footer = split_footer(content[-1])
         if footer is not None:
             content[-1] = text
