@@ -333,6 +333,26 @@ HEAD += "TAGS: PGOV PREL IZ\n"
             id="06BERN1593-copy-annotation",
         ),
         pytest.param(
+            "e.o. 12958: decl: 11/02/10 tags: prel, pter subject: karimov urges closer "
+            "cooperation classified by amb john e. herbst, reasons: 1.5 (b,d)\n",
+            None,
+            Subject("karimov urges closer cooperation", None),
+            id="00TASHKENT4223-lower-case-classified-by",
+        ),
+        pytest.param(
+            HEAD + "SUBJECT: IRAN POST-ELECTION: SOURCE CALLS RESULTS A COUP\nASHGABAT 00000757 "
+            "001.2 OF 002\n\nClassfied By: Charge Richard Miles, reasons 1.4 (b) and (d).\n",
+            None,
+            Subject("IRAN POST-ELECTION: SOURCE CALLS RESULTS A COUP", None),
+            id="09ASHGABAT757-misspelt-classified-by",
+        ),
+        pytest.param(
+            HEAD + "SUBJECT: RECORDS DECLASSIFIED BY THE ARCHIVE\n\nREF: X\n",
+            None,
+            Subject("RECORDS DECLASSIFIED BY THE ARCHIVE", None),
+            id="declassified-by-is-a-word",
+        ),
+        pytest.param(
             HEAD + "SUBJECT: THE STATE OF POLITICAL PARTIES DERIVED FROM: DSCG 05-1 B, D\n",
             None,
             Subject("THE STATE OF POLITICAL PARTIES", None),

@@ -43,7 +43,7 @@ _CAPS_PREFIX_RE = re.compile(r"^[A-Z][A-Z ,]{0,39}$")
 # lettered reference list under a damaged label (``Q: A) TRIPOLI 199``, 08TRIPOLI402).
 _STOP_LINE_RE = re.compile(
     r"^\s*(?:REFS?\b|REFTEL\b|REFERENCES?\b|Ref\(s\)|Refs?\b|Reference\b|[A-Z]{1,4}:\s{0,3}\(?[A-Z][.)]\s"
-    r"|\(\w{1,4}\)\s+Classified|Classified\s+[Bb]y|CLASSIFIED\s+BY|CLASSIFIED\s+By|DERIVED\s+FROM"
+    r"|\(\w{1,4}\)\s+Classified|Classi?fi?ed\s+[Bb]y|CLASSIFIED\s+BY|CLASSIFIED\s+By|DERIVED\s+FROM"
     r"|\u00b6(?!\s?\d{3})|\d{1,2}\s?[.)]\s|\d{1,2}\s?\.\s?\(|[A-Z]\.\s|[A-Z]\)\s?\w"
     r"|Sensitive\s+[Bb]ut|SENSI?TIVE\s+BUT|SUMMARY\b|Summary\b|E\.\s?O\.\s{0,3}(?:1\d{4})?\s{0,3}:"
     r"|TAGS\b|SIPDIS\b|NOFORN\b|-{3,}|\(U\)|\(C\)|\(S\)|\(SBU\)|(?i:this\s+is\s+an?\s+action)"

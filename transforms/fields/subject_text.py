@@ -38,8 +38,12 @@ CUT_RE = re.compile(
             r"|ef(?:\(s\)\s*:|s?\s*:|s?\s+[A-Z]\s*:))",
             r"R(?<=[A-Z0-9]R)EFS?:\s",
             r"R(?<=[a-z]R)efs?:\s",
-            r"C" + _NOT_AFTER_WORD.format("C") + r"(?:lassified\s+[Bb]y|LASSIFIED\s+BY)\b",
-            r"C(?<=[A-Z0-9]C)(?:lassified\s+[Bb]y|LASSIFIED\s+BY)\b",
+            r"C" + _NOT_AFTER_WORD.format("C") + r"(?:lassi?fi?ed\s+[Bb]y|LASSIFIED\s+BY)\b",
+            # glued to a word: the case turns (``BAHRAINClassified By``) or a number ends
+            # (``510CLASSIFIED BY``); ``DECLASSIFIED BY`` is a word of its own
+            r"C(?<=[A-Z0-9]C)lassi?fi?ed\s+[Bb]y\b",
+            r"C(?<=[0-9]C)LASSIFIED\s+BY\b",
+            r"c" + _NOT_AFTER_WORD.format("c") + r"lassified\s+by\b",  # a lower-case cable
             r"\(" + _NOT_AFTER_WORD.format("\\(") + r"U\)\s+Classified\s+By",
             r"U" + _NOT_AFTER_WORD.format("U") + r"\)?\s+Classified\s+By",
             r"D" + _NOT_AFTER_WORD.format("D") + r"(?:ERIVED\s+FROM|erived\s+[Ff]rom)\b",
