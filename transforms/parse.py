@@ -123,9 +123,13 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
 
     classification = raw.classification or banner.classification
     # A head field the full copy of a partial extract lost is read from its preview.
-    subject = parse_subject(field_body, None)
+    # The subject is read before page breaks are taken out (see OwnText.paged), then from the
+    # own text, the preview, the title and an e-mail wrapper's Subject line.
+    subject = parse_subject(own.paged, None)
     if subject.text is None:
-        subject = parse_subject(own.preview, raw.title)
+        subject = parse_subject(field_body, None)
+    if subject.text is None:
+        subject = parse_subject(own.preview, raw.title, header)
     declass = parse_declassification(field_body)
     if declass.eo is None and own.preview:
         declass = parse_declassification(own.preview)

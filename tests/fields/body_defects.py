@@ -70,7 +70,8 @@ _DUMP_ROW = re.compile(
     r"\d\d[A-Z][A-Z0-9-]+\d\t"  # tab-separated
     r"|^id: ?\d{1,9}\b"  # key/value record
     r"|^\d{3,9}\n\n?\d{4}-\d\d-\d\d\n\n?\d\d[A-Z][A-Z0-9-]+\d\n"  # a field per line
-    r"|^\d{3,9} \d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d \d\d[A-Z][A-Z0-9-]+\d ",  # on one line
+    r"|^\d{3,9} \d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d \d\d[A-Z][A-Z0-9-]+\d "  # on one line
+    r"|^\d{1,9} \d{1,2}/\d{1,2}/\d{4} \d{1,7} [A-Z]{2,6}(?:,[A-Z0-9]{2,6}){2,}",  # a summary row
     re.MULTILINE,
 )
 _ROW_REFID = re.compile(r"\d\d[A-Z][A-Z0-9-]{2,40}\d")
@@ -105,7 +106,8 @@ _ROUTING = re.compile(
     r"|\d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d\s)"
 )
 _DATELINE = re.compile(r"^[A-Z][a-z]{2,8}day, \d{1,2} [A-Z][a-z]{2,8} \d{4}, \d\d:\d\d")
-_DEBRIS = re.compile(r"^(?:SELECT \* FROM|={5,}|-{5,} ?header ends)")
+# Export and print stamps: a newspaper's print trail (09SAOPAULO487).
+_DEBRIS = re.compile(r"^(?:SELECT \* FROM|={5,}|-{5,} ?header ends|Track impresi\u00f3n:)")
 _NOTICE = re.compile(r"this record is a partial extract", re.IGNORECASE)
 _FIELD_LINE = re.compile(r"^\s*(?:E\.\s?[O0]\.|EO\s?1\d{4}|TAGS|SUBJECT|REF|Classified)", re.I)
 _LABEL_IN_LINE = re.compile(

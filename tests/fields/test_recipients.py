@@ -244,6 +244,98 @@ CASES = [
         [],
         id="05THEHAGUE406-partial-extract-TO-in-prose",
     ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY MANAMA\nTORUEHC/SECSTATE WASHDC PRIORITY 7551\n"
+        "INFO RUEHZM/GULF COOPERATION COUNCIL COLLECTIVE\nUNCLAS MANAMA 000492\n",
+        [
+            to("RUEHC", "SECSTATE WASHDC", "PRIORITY", "7551"),
+            info("RUEHZM", "GULF COOPERATION COUNCIL COLLECTIVE"),
+        ],
+        id="08MANAMA492-TO-glued-to-the-route",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY X\nTO UEHC/SECSTATE WASHDC PRIORITY 0001\n"
+        "RUEHLO/AMEMBASSY LONDON 0002\nUNCLAS X 000001\n",
+        [to("RUEHC", "SECSTATE WASHDC", "PRIORITY", "0001"), to("RUEHLO", "AMEMBASSY LONDON", None,
+                                                              "0002")],
+        id="damaged-indicator-lost-its-R",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY ISLAMABAD\nTO RUEHC/SECSTATE WASHDC 0001\n"
+        "INFO RUCNDT/USMISSION USUN NEW YORK PRIORITY 0159C O N F I D E N T I A L SECTION 01 "
+        "OF 02 ISLAMABAD 000421\n",
+        [
+            to("RUEHC", "SECSTATE WASHDC", None, "0001"),
+            info("RUCNDT", "USMISSION USUN NEW YORK", "PRIORITY", "0159"),
+        ],
+        id="08ISLAMABAD421-mcn-before-a-spaced-banner",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY HAVANA\nTO RUEHC/SECSTATE WASHDC 0001\n"
+        "INFO RUCOGCA/COMNAVBASE GUANTANAMO BAY CUCLASSIFICATION: UNCLASSIFIED\n",
+        [to("RUEHC", "SECSTATE WASHDC", None, "0001"), info("RUCOGCA",
+                                                          "COMNAVBASE GUANTANAMO BAY CU")],
+        id="09HAVANA341-classification-label-glued",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY CAIRO\nTO RUEHC/SECSTATE WASHDCROYAL COURT PRESS RELEASE\n",
+        [to("RUEHC", "SECSTATE WASHDC")],
+        id="09CAIRO262-text-glued-to-WASHDC",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY MANAGUA\nTO RUEHC/SECSTATE WASHDC 0001\n"
+        "INFO RHEHNSC/NSC WASHINGTON DCUUNCLAS MANAGUA 001002 \n",
+        [to("RUEHC", "SECSTATE WASHDC", None, "0001"), info("RHEHNSC", "NSC WASHINGTON DC")],
+        id="06MANAGUA1002-banner-doubled-a-letter",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY PANAMA\nTO RUEHC/SECSTATE WASHDC 0001\n"
+        "INFO RUEKJCS/SECDEF WASHINGTON DC.C O N F I D E N T I A L PANAMA 000829 \n",
+        [to("RUEHC", "SECSTATE WASHDC", None, "0001"), info("RUEKJCS", "SECDEF WASHINGTON DC")],
+        id="09PANAMA829-stop-before-the-banner",
+    ),
+    pytest.param(
+        "O 081208Z MAR 08\nFM AMEMBASSY BRASILIA\nTO SECSTATE WASHDC PRIORITY 1234\n"
+        "INFO AMEMBASSY BUENOS AIRES PRIOITY \n",
+        [to(None, "SECSTATE WASHDC", "PRIORITY", "1234"), info(None, "AMEMBASSY BUENOS AIRES",
+                                                             "PRIORITY")],
+        id="08BRASILIA93-PRIOITY",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY SARAJEVO\nTO RUEHC/SECSTATE WASHDC 1374\nINFO XMT AMCONSUL "
+        "STRASBOURG\nS E C R E T SARAJEVO 000134\n",
+        [to("RUEHC", "SECSTATE WASHDC", None, "1374"), xmt("AMCONSUL STRASBOURG")],
+        id="10SARAJEVO134-INFO-XMT",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY DUSHANBE\nTO RUEHC/SECSTATE WASHDC 0001\n46151\t11/28/2005 7:02\t"
+        "05DUSHANBE1870\tEmbassy Dushanbe\tCONFIDENTIAL\n",
+        [to("RUEHC", "SECSTATE WASHDC", None, "0001")],
+        id="05DUSHANBE1870-tab-row-is-no-addressee",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY THE HAGUE\nTO RUEHC/SECSTATE WASHDC 0001\n97040,2/16/2007 12:06,"
+        "07THEHAGUE295,\"Embassy The Hague\",CONFIDENTIAL\n",
+        [to("RUEHC", "SECSTATE WASHDC", None, "0001")],
+        id="07THEHAGUE295-csv-row-is-no-addressee",
+    ),
+    pytest.param(
+        "VZCZCXRO1111\nRR RUEHWEB\nDE RUEHC #5686 3320231\nZNR UUUUU ZZH\nR 270230Z NOV 08\n"
+        "INFO AMEMBASSY PANAMA\nUNCLAS STATE 125686\n",
+        [info(None, "AMEMBASSY PANAMA")],
+        id="08STATE125686-INFO-block-without-FM",
+    ),
+    pytest.param(
+        "INFO  LOG-00   EEB-00   AID-00\n      SP-00    /001W\nUNCLAS X 000001\n",
+        [],
+        id="09ASMARA429-office-list-opens-no-block",
+    ),
+    pytest.param(
+        HEAD + "FM AMEMBASSY ISLAMABAD\nP 182318Z FEB 09\nFM SECSTATE WASHDC\n"
+        "TO AMEMBASSY TRIPOLI PRIORITY\nUNCLAS STATE 015113\n",
+        [to(None, "AMEMBASSY TRIPOLI", "PRIORITY")],
+        id="09STATE15113-second-header-copy",
+    ),
     pytest.param("", [], id="empty"),
     pytest.param("FM AMEMBASSY X\n", [], id="FM-only"),
 ]
@@ -299,6 +391,13 @@ def test_200_addressees_under_5_ms() -> None:
 _BANNER_IN_NAME = re.compile(
     r"C ?O N F|S E C R|N C L A|UNCLAS|CONFIDENTIAL|SECRET(?! SERVICE)|LIMITED OFFICIAL"
 )
+# Text glued onto a name that is not the name: letters after Washington, a classification
+# label, a stop, a dump row's id or tab, a misspelt precedence left in the name.
+_GLUED_IN_NAME = re.compile(
+    r"WASHDC[A-Z]|\bDC[A-Z]\b|CLASSIFICATION|[.,;:]$|^[\d ,]+$|\t|\bPRIO(?!RITY)[A-Z]*$"
+)
+# Recorded on 1,918 cables: 0 (3 before the glued-letter, stop and PRIOITY rules; only lower).
+_GLUED_IN_NAME_CEILING = 0
 
 
 @pytest.mark.corpus
@@ -306,6 +405,7 @@ def test_corpus_recipients() -> None:
     """>= 98% of cables with an FM line get an addressee; names are clean upper-case text."""
     with_fm = filled = 0
     slowest = 0.0
+    glued: list[tuple[str, str]] = []
     for cable_id, telegram in corpus_telegrams():
         start = time.perf_counter()
         header, _ = split_telegram(telegram)
@@ -322,11 +422,15 @@ def test_corpus_recipients() -> None:
             assert recipient.precedence is None or recipient.precedence in PRECEDENCES, cable_id
             assert not re.search(r"[a-z]", recipient.name), (cable_id, recipient)
             assert not _BANNER_IN_NAME.search(recipient.name), (cable_id, recipient)
+            if _GLUED_IN_NAME.search(recipient.name):
+                glued.append((cable_id, recipient.name))
             assert recipient.route is None or re.fullmatch(r"R[A-Z]{3,6}", recipient.route)
             assert recipient.mcn is None or re.fullmatch(r"\d{3,4}(-\d{4})?", recipient.mcn), (
                 cable_id,
                 recipient,
             )
+    print(f"{filled} of {with_fm} cables with an FM line have addressees; glued: {glued}")
+    assert len(glued) <= _GLUED_IN_NAME_CEILING, glued[:10]
     assert with_fm > 1000
     assert filled >= 0.98 * with_fm  # measured: 1700 of 1702 (2 have "FM" in prose only)
     assert slowest < 5, f"slowest cable took {slowest:.2f} ms"

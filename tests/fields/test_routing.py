@@ -195,6 +195,32 @@ SPLITS = [
         id="header-starting-with-TO",
     ),
     pytest.param(
+        "VZCZCXRO1111\nRR RUEHWEB\nDE RUEHC #5686 3320231\nZNR UUUUU ZZH\nR 270230Z NOV 08\n"
+        "INFO AMEMBASSY PANAMA\nUNCLAS STATE 125686\n",
+        "INFO AMEMBASSY PANAMA",
+        "UNCLAS STATE",
+        id="08STATE125686-INFO-after-transmission-lines",
+    ),
+    pytest.param(
+        "VZCZCXRO1111\nDE RUEHC #5686 3320231\nSOMETHING ELSE\nINFO AMEMBASSY PANAMA\n",
+        "",
+        "VZCZCXRO1111",
+        id="INFO-after-other-text-opens-no-header",
+    ),
+    pytest.param(
+        "FM AMEMBASSY THE HAGUE\nTO RUEHC/SECSTATE WASHDC 0001\n97040,2/16/2007 12:06,"
+        "07THEHAGUE295,\"Embassy The Hague\"\n",
+        "TO RUEHC/SECSTATE WASHDC 0001",
+        "97040,2/16/2007",
+        id="07THEHAGUE295-csv-row-line-is-body",
+    ),
+    pytest.param(
+        "FM AMEMBASSY CAIRO\nTO RUEHC/SECSTATE WASHDCROYAL COURT PRESS RELEASE\n",
+        "TO RUEHC/SECSTATE WASHDC",
+        "ROYAL COURT",
+        id="09CAIRO262-text-glued-to-WASHDC",
+    ),
+    pytest.param(
         "This record is a partial extract of the original cable. The full text of the original "
         "cable is not available.C O N F I D E N T I A L VATICAN 001261 \n\nSIPDIS \n\n"
         "TO THE SECRETARY FROM AMBASSADOR X \n",

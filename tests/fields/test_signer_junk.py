@@ -10,8 +10,8 @@ from transforms.fields.signers import _TRAILING_JUNK, _clean, _without_trailing_
 
 PIECES = st.sampled_from([
     " ", "  ", "\t", " " * 12, " " * 40, "NNNN", "nnn", "ZFR", "BT", " END CABLE TEXT", '"',
-    "\\", "*", ">", "|", ".", "<br/>", "<BR >", "12/31/2008", " 3 1/2/08", "-", "CRETZ",
-    "Smith", "x" * 25,
+    "\\", "*", ">", "|", ".", ",", "#", "##", "<br/>", "<BR >", "12/31/2008", " 3 1/2/08", "-",
+    "CRETZ", "Smith", "x" * 25,
 ])
 
 

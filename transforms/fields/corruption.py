@@ -13,7 +13,9 @@ shapes the export printed them (every shape imitates real cables of ``../shared`
   "<text>"``) with ``""`` for a quote and real newlines inside its fields (09THEHAGUE196);
 * a record printed a field per line (``18800`` / ``2004-07-16`` / ``04THEHAGUE1793`` / origin /
   classification / references) or on one line (``23064 11/19/2004 15:41 04BRUSSELS4944``),
-  then the text (04THEHAGUE1793, 04BRUSSELS4944).
+  then the text (04THEHAGUE1793, 04BRUSSELS4944);
+* a summary row (``0 02/23/2009 7601 PGOV,PHUM,KDEM,EG``: count, day, serial, tags), then a
+  subject and a summary (09CAIRO325, 09CAIRO189).
 
 Often the published text is a truncated excerpt (ending ``...``) and a row holds the full text
 of the same cable; then that full text is the cable's. A row of another cable is dropped.
@@ -41,9 +43,12 @@ _CSV_ROW = re.compile(rf",{_DAY_TIME},({_REF_ID}),")  # after the row id: checke
 _CSV_HINT = re.compile(r":\d\d,\d\d[A-Z]")
 _KV_ROW = re.compile(r"^id: ?\d{1,9}(?:[ \t][^\n]{0,40})?$", re.MULTILINE)
 # A record a field per line (row id, day, refid, ...) or on one line (row id, day, time, refid).
+# A summary row: count, day, serial and the tags (``0 02/23/2009 7601 PGOV,PHUM,EG``), then
+# a subject line and a summary of some cable (09CAIRO325, 09CAIRO189): it names no refid.
 _LINE_ROW = re.compile(
     rf"\n\d{{3,9}}(?:\n\n?\d{{4}}-\d\d-\d\d\n\n?(?P<lines>{_REF_ID})\n"
     rf"| {_DAY_TIME} (?P<spaced>{_REF_ID}) )"
+    r"|\n\d{1,9} \d{1,2}/\d{1,2}/\d{4} \d{1,7} (?P<summary>[A-Z]{2,6}(?:,[A-Z0-9]{2,6}){2,})"
 )
 _ROW_ID_BEFORE = re.compile(r"(?<!\d)\d{1,9}$")
 _RECORD_FIELDS_AFTER_REFID = 2  # origin, classification; the references may be empty
@@ -53,7 +58,7 @@ _REFID_LINE = re.compile(r"^refid: ?(\S+)", re.MULTILINE)
 
 class _Row(NamedTuple):
     start: int  # where the row starts in the body
-    shape: str  # kv | tab | csv | lines | spaced
+    shape: str  # kv | tab | csv | lines | spaced | summary
     refid: str | None  # the cable the row is of, as the row writes it
     text_at: int  # where the row's fields start that _row_text reads
 
@@ -95,12 +100,16 @@ def _first_row(body: str, pos: int = 0) -> _Row | None:
     at_start = body[pos : pos + 1].isdigit()
     match = _LINE_ROW.match("\n" + body[pos : pos + 200]) if at_start else None
     if match:
-        found.append(_Row(pos, match.lastgroup or "", match[match.lastgroup or 0],
+        found.append(_Row(pos, match.lastgroup or "", _line_row_refid(match),
                           pos + match.end() - 1))
     elif match := _LINE_ROW.search(body, pos):
-        found.append(_Row(match.start() + 1, match.lastgroup or "", match[match.lastgroup or 0],
+        found.append(_Row(match.start() + 1, match.lastgroup or "", _line_row_refid(match),
                           match.end()))
     return min(found) if found else None
+
+
+def _line_row_refid(match: re.Match[str]) -> str | None:
+    return None if match.lastgroup == "summary" else match[match.lastgroup or 0]
 
 
 def strip_dump_rows(body: str, own_id: str | None = None) -> str:
@@ -132,6 +141,10 @@ def split_dump_rows(body: str, own_id: str | None = None) -> tuple[bool, str]:
         return False, _drop_cable_ends(body) if debris else body
     first = body[: row.start]
     text = _row_text(body, row)
+    # The row's own text ends where a later row starts: only that is compared and kept.
+    later = _first_row(text) if text else None
+    if later is not None:
+        text = text[: later.start]
     kept = first
     if row.refid is not None and own_id is not None:
         same = _squeeze(row.refid) == _squeeze(own_id)
@@ -141,9 +154,7 @@ def split_dump_rows(body: str, own_id: str | None = None) -> tuple[bool, str]:
     # the excerpt is the longer of the two; a row of another cable never is.
     if text and (not _own_words(first) or (same and len(text) >= len(first.rstrip(" .\n")))):
         kept = text
-    kept = _drop_cable_ends(kept)
-    later = _first_row(kept) if kept is text else None
-    return True, _drop_cable_ends(kept[: later.start]) if later else kept
+    return True, _drop_cable_ends(kept)
 
 
 def _row_text(body: str, row: _Row) -> str:
@@ -156,7 +167,7 @@ def _row_text(body: str, row: _Row) -> str:
         return _uncontinue(_after_tabs(rest, 6))
     if row.shape == "lines":
         return _after_record_lines(rest)
-    if row.shape == "spaced":
+    if row.shape in ("spaced", "summary"):
         return rest
     ends = rest.find("header ends")
     if ends >= 0:

@@ -26,7 +26,16 @@ _BANNER_HINTS = ("ONFIDENTIAL", "ECRET", "NCLAS", "LIMITEDOFFICIAL")
 _GLUED_TEXT = re.compile(
     r"(?:Mon|Tues|Wednes|Thurs|Fri|Satur|Sun)day,\s"  # press dateline
     r"|[Ii][Dd]: ?\d|Cable dated:"  # database dump record
+    r"|CLASSIFICATION:"  # a classification label glued to a country code: ``BAY CUCLASSIFICATION:``
     r"|SIPDIS|[\t\"<]"
+)
+# Letters glued to Washington, the place name that ends most addressee lines
+# (``WASHDCROYAL COURT``): the body starts after ``DC``. A glued precedence is the line's own,
+# and a letter a banner after it doubled (``WASHINGTON DCUUNCLAS``) leaves the body at the
+# banner.
+_GLUED_TO_WASHINGTON = re.compile(
+    r"WASH(?:DC|INGTON DC)(?!PRIORITY|IMMEDIATE|ROUTINE|FLASH|NIACT)"
+    r"(?!.(?:UNCLAS|C ?O ?N ?F|S ?E ?C ?R|LIMITED))(?=[A-Z]{2})"
 )
 # Every match of ``_GLUED_TEXT`` holds one of these: a cheap test before the regex.
 _GLUED_TEXT_HINTS = ("day,", ":", "SIPDIS", "\t", '"', "<")
@@ -54,8 +63,9 @@ def glued_body_start(line: str) -> int | None:
     """Index in an addressee line where glued body text starts, or ``None``.
 
     Body text is a classification banner (lenient, see ``_BANNER``), a press dateline, a
-    database-dump row, a tab or quote, or failing all those the first lowercase word (an
-    addressee line is upper case).
+    database-dump row, a ``CLASSIFICATION:`` label, letters glued to ``WASHDC`` / ``WASHINGTON
+    DC`` (not a precedence), a tab or quote, or failing all those the first lowercase word
+    (an addressee line is upper case).
     """
     line = line[:_GLUE_WINDOW]
     compact = line.replace(" ", "").upper()
@@ -63,6 +73,9 @@ def glued_body_start(line: str) -> int | None:
     text = _GLUED_TEXT.search(line) if any(map(line.__contains__, _GLUED_TEXT_HINTS)) else None
     glued = (banner, text, _GLUED_DIGITS.search(line))
     found = [m.start() for m in glued if m]
+    washington = _GLUED_TO_WASHINGTON.search(line) if "WASH" in line else None
+    if washington is not None:
+        found.append(washington.end())
     if found:
         return min(found)
     lower = _LOWER.search(line)

@@ -14,7 +14,7 @@ import functools
 import re
 from typing import NamedTuple
 
-from transforms.fields.page_breaks import BANNER
+from transforms.fields.page_breaks import BANNER, CITATION_START
 
 _SCAN_LINES = 120  # the head of any real cable is shorter; a scan never reads further
 _MARK = (
@@ -78,6 +78,11 @@ _REASONS_TAIL = re.compile(
 )
 # What opens a paragraph run on after whole reasons: a mark, or a sentence of mixed case.
 _AFTER_REASONS = re.compile(rf"\s+(?={_MARK}\s+[A-Z]|(?-i:[A-Z][a-z]+\s+[a-z]))", re.IGNORECASE)
+# A REF field inside a line, and a sentence of mixed-case prose after the number that ends
+# its citation: the text run on after the field.
+_REF_IN_LINE = re.compile(r"\bREF(?:TELS?|S)?\s?:\s")
+_AFTER_REF = re.compile(r"(?<=\d)[.;]?\s+(?=[A-Z][a-z]+,?\s+[a-z]{2,}\s+[a-z])")
+_PROSE_START = re.compile(r"^\s{0,10}[A-Z][a-z]+,?\s+[a-z]{2,}\s+[a-z]")
 # A line that only says why the cable is classified, after (or wrapped from) Classified By.
 _REASONS_LINE = re.compile(
     r"^\s{0,10}(?:\(?(?:for\s+)?reas?ons?\b|\(?[a-h]\)(?:\s|,|$|\s?and|\()|1\s?[.,]\s?[2-6]\b"
@@ -134,6 +139,11 @@ _NO_NOTE = re.compile(
     r"|(?:AMEMBASSY|AMCONSUL|USMISSION|SECSTATE|USDEL|USINT)\s[A-Z ]{2,40}\s(?:FLASH|IMMEDIATE"
     r"|PRIORITY|ROUTINE)\b|\d{3,9}$|\d\d[A-Z][A-Z0-9-]{2,40}\d$"  # an addressee, a row id, a refid
     r"|[-=_*\s]+$)"
+)
+# The rest of a REF list wrapped onto the next line: "AND 00131", "2007 LIMA 12".
+_CITATION_TAIL = re.compile(
+    r"^\s{0,10}(?:(?:AND|and|&)\s+)?(?:(?:\d{2}|\d{4})\s[A-Z][A-Z .'-]{1,30}\s)?"
+    r"\d{3,7}\b[\s,;]*(?:$|AND\b)"
 )
 _BARE_SUBJECT = re.compile(r"\s{0,10}(?i:subj(?:ect)?)\s{0,3}:?\s*$")
 _MARKER_FIRST = frozenset("\u00b6\ufffd(")
@@ -226,6 +236,10 @@ def head_block(lines: list[str]) -> Head:
                 break
             elif _is_head_line(lines[end].strip()):
                 end += 1
+            elif CITATION_START.match(lines[end]):  # a REF list without its label: a note
+                end += 1
+                while end < len(lines) and _CITATION_TAIL.match(lines[end]):
+                    end += 1
             elif _wrapped_caveat(lines, end):
                 wrapped.add(end)
                 end += 2  # "... not for" / "internet distribution." (08BUENOSAIRES568)
@@ -249,7 +263,7 @@ def split_run_on(lines: list[str]) -> list[str]:
         # a run-on paragraph opens with "¶", a mark's "(" or "1.", or follows the reasons
         # (the cheap test first)
         if len(line) < 12 or not ("(" in line or "\u00b6" in line or "1." in line
-                                  or "1.4" in line or "1.5" in line):
+                                  or "REF" in line):
             continue
         label = _FIELD_LABEL.match(line)
         if label is None:
@@ -273,6 +287,10 @@ def _run_on_at(line: str, kind: str | None) -> int | None:
     ("...1.4 b, d (C) Embassy London passed ...", "...1.4 B & D  This message contains")."""
     run_on = _RUN_ON.search(line, 8)
     cut = run_on.start() if run_on else None
+    ref = _REF_IN_LINE.search(line) if "REF" in line else None
+    after = _AFTER_REF.search(line, ref.end()) if ref else None
+    if after is not None and (cut is None or after.start() < cut):
+        cut = after.start()  # "REF: STATE 6970 As requested in reftel, ..." (09CAIRO189)
     if kind == "C":
         reasons = _REASONS_TAIL.search(line)
         after = _AFTER_REASONS.match(line, reasons.end()) if reasons else None
@@ -320,9 +338,10 @@ def _done(block: str) -> bool:
 def _continues(kind: str, gap: bool, previous: str, line: str, block: str) -> bool:
     """True when ``line`` continues the field block of ``kind``; ``previous`` is its last
     line, ``gap`` whether a blank line came between, ``block`` the Classified By text."""
-    if kind == "R":
+    if kind == "R":  # a line of mixed-case prose after a REF line is the text, run on
         return _is_ref_item(line, gap) or (
-            not gap and not _MARKED.match(line) and not _is_head_line(line.strip()))
+            not gap and not _MARKED.match(line) and not _is_head_line(line.strip())
+            and not _PROSE_START.match(line))
     if gap:
         return kind == "C" and not _done(block) and bool(_REASONS_LINE.match(line))
     if kind == "C":
@@ -422,7 +441,8 @@ def _joined(notes: list[str]) -> list[str]:
     """Head notes with a wrapped line (after ``,``, ``AND``, ``/`` ...) joined to the last."""
     joined: list[str] = []
     for note in notes:
-        if joined and (joined[-1].endswith(_NOTE_JOINERS) or note[:1].islower()):
+        if joined and (joined[-1].endswith(_NOTE_JOINERS) or note[:1].islower()
+                       or note.startswith(("AND ", "& "))):
             joined[-1] = f"{joined[-1]} {note}"
         else:
             joined.append(note)

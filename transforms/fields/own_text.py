@@ -22,13 +22,19 @@ _LABEL_CLUES = ("E.O", "EO 1", "TAGS", "SUBJ", "REF", "lassified", "LASSIFIED", 
                 "ensitive but", "ensitive But")
 _BANNER_FIRST = frozenset("CSULcsul")
 _FLAT_HEAD_CHARS = 6000
+_PAGED_CHARS = 16_000  # as far as the subject parser reads (80 lines of 200 characters)
 _FLAT_HEAD_LINES = 40
 _FLAT_MIN_CHARS = 40
 _LABEL_LEAD = 6  # a label this close to its line's start opens the line: "(C) SUBJECT:"
-# A field label inside a line; "TAGS" and the E.O. need their usual company to count.
+# The station of a reference id: "TRIPOLI" of 09TRIPOLI562, "KUALALUMPUR" of 07KUALALUMPUR1403.
+_OWN_STATION = re.compile(r"\d\d([A-Z]+)\d+$")
+# A field label inside a line; "TAGS" and the E.O. need their usual company to count. The
+# handling note opens its own sentence: "THIS CABLE IS SENSITIVE BUT UNCLASSIFIED".
 _LABEL_IN_LINE = re.compile(
     r"(?<=[\s:,.)])(?:EO\s1\d{4}\s|SUBJ\s?:|REFS?\s?:|REF\s[A-Z][.)]\s|Classified\s{1,3}By\b"
-    r"|CLASSIFIED\s{1,3}BY\b|(?i:sensitive\s{1,3}but\s{1,3}unclassified))"
+    r"|CLASSIFIED\s{1,3}BY\b"
+    r"|(?<!\b[Ii][Ss]\s)(?i:(?:this\s{1,3}(?:cable|message|telegram)\s{1,3}is\s{1,3})?"
+    r"sensitive\s{1,3}but\s{1,3}unclassified))"
     # the strong labels also glued to the text before them ("EKIMOFFE.O. 12958:", "2018TAGS:")
     r"|E\.\s?O\.\s?1\d{4}\s?:|(?<=[\s:,.)\dA-Z])(?:TAGS\s?:|SUBJECT\s?:)"
 )
@@ -64,6 +70,10 @@ class OwnText(NamedTuple):
     text: str  # ``own_text(body)``
     has_dump_rows: bool  # the published body carried database rows
     preview: str  # a partial-extract preview's whole lines before its full copy, else ""
+    # ``text`` (its first 16,000 characters) with its page breaks still in: the subject parser
+    # reads past them itself, where a break rejoined to the line above would glue what
+    # follows onto the subject
+    paged: str
 
 
 def own_text(body: str, own_id: str | None = None) -> str:
@@ -88,7 +98,12 @@ def own_text_of(body: str, own_id: str | None = None) -> OwnText:
         text = _BREAK_TAG.sub("\n", _LINE_END_BREAK_TAG.sub("", text))
     if "\t" in text:  # tab-separated layouts: a tab is a space, trailing ones nothing
         text = _TRAILING_BLANKS.sub("", text.replace("\t", " "))
-    return OwnText(unflatten_head(single_spaced(strip_page_breaks(text))), dumped, preview)
+    station = _OWN_STATION.match(own_id) if own_id else None
+    unbroken = strip_page_breaks(text, station[1] if station else None)
+    own = unflatten_head(single_spaced(unbroken))
+    # (only the head, and only when a break was taken out: the subject reads no further)
+    paged = own if unbroken is text else unflatten_head(single_spaced(text[:_PAGED_CHARS]))
+    return OwnText(own, dumped, preview, paged)
 
 
 def unflatten_head(text: str) -> str:
@@ -119,7 +134,7 @@ def unflatten_head(text: str) -> str:
         labels = [at for at in found if at > 0]
         banner = _BANNER_SERIAL.match(line)
         # the handling note is cut off any head line ("...AND CHALLENGES SENSITIVE BUT ...")
-        note = any(line[at : at + 1] in "Ss" for at in labels)
+        note = any(line[at : at + 1] in "SsTt" for at in labels)
         if not labels or (
             banner is None and len(found) < 2 and not note and not _LINE_LABEL.match(line)
         ):

@@ -64,6 +64,9 @@ _SECTION_REPEATS = re.compile(
     r"^\s*(?:SIPDIS|NOFORN|SENSITIVE|X{6,}|E\.?\s?O\.?\s{0,3}\d{5}|TAGS\b)", re.IGNORECASE
 )
 _DASHES = re.compile(r"^\s*-{3,}\s*$")
+# A list of the cables a REF field names, its label lost before the break (07PARAMARIBO444):
+# "2003 PARAMARIBO 00531, 2005 PARAMARIBO 00589" opens a line of its own, glued to nothing.
+CITATION_START = re.compile(r"^(?:\d{2}|\d{4})\s[A-Z][A-Z .'-]{1,30}\s\d{3,7}(?:[,;]|\s+AND\b)")
 _RULE = re.compile(r"^\s*[-=_]{3,}")  # a rule, or a ruled title ("----- Iran -----")
 _MAX_SECTION_REPEATS = 8
 _MAX_FRAME_LINES = 4
@@ -75,7 +78,7 @@ _MAX_BANNER_LINE = 400
 _MAX_NUMBERED_LINE = 80
 
 
-def strip_page_breaks(text: str) -> str:
+def strip_page_breaks(text: str, station: str | None = None) -> str:
     """``text`` without page-break lines, losing and duplicating nothing else.
 
     Rules: a break line is removed with the blank lines, page-frame classification lines and
@@ -84,7 +87,11 @@ def strip_page_breaks(text: str) -> str:
     a new sentence (capital, quote, paragraph marker), one blank line is kept; otherwise the two
     halves of the cut sentence are joined into one line with a single space. A later-section
     banner that is the first non-blank line (a body published from its second section) stays.
-    Never raises.
+    An inline break (``... MEETING WITH AU LEADERSHIP TRIPOLI 00000562 001.2 OF 002 ...``)
+    goes without the words before it that are not its station: given the cable's ``station``
+    (``TRIPOLI``, as its reference id writes it), the words it is printed with there
+    (``KUALA LUMP`` for ``KUALALUMPUR``, ``DUBAI`` for ``RPODUBAI``); without it, or when no
+    word is, every capitalised word (up to three) before the serial. Never raises.
     """
     if not text:
         return ""
@@ -92,7 +99,7 @@ def strip_page_breaks(text: str) -> str:
     if positions is not None and not _may_change(text, positions):
         return text  # the common case: no line to look at, the text is not even split
     lines = text.split("\n")
-    kept = _strip_lines(text, lines, positions)
+    kept = _strip_lines(text, lines, positions, station)
     return text if kept is lines else "\n".join(kept)
 
 
@@ -121,7 +128,8 @@ def page_break_free_lines(text: str) -> tuple[list[str], str]:
     return kept, text if kept is lines else "\n".join(kept)
 
 
-def _strip_lines(text: str, lines: list[str], positions: list[int] | None) -> list[str]:
+def _strip_lines(text: str, lines: list[str], positions: list[int] | None,
+                 station: str | None = None) -> list[str]:
     """The lines of ``strip_page_breaks``; ``lines`` itself when no line is a break.
     ``positions`` is ``_candidate_positions(text)``."""
     count = len(lines)
@@ -149,7 +157,7 @@ def _strip_lines(text: str, lines: list[str], positions: list[int] | None) -> li
         tail = _break_tail(line, seen_text)
         if tail is None:
             if " OF 0" in line:
-                line = _INLINE_BREAK.sub("", line)
+                line = _INLINE_BREAK.sub(lambda found: _kept_words(found, station), line)
             out.append(line)
             seen_text = seen_text or bool(line.strip())
             i += 1
@@ -170,6 +178,19 @@ def _strip_lines(text: str, lines: list[str], positions: list[int] | None) -> li
         _rejoin(out, nxt, had_blank, after_next)
         seen_text = True
     return out
+
+
+def _kept_words(found: re.Match[str], station: str | None) -> str:
+    """What an inline break ``found`` leaves: the words before it that are not the station
+    it names (the most words, up to three, that the squeezed ``station`` holds)."""
+    words = found.group().split()[:-4]  # what remains: serial, page, OF, page count
+    if station is None:
+        return ""
+    for count in range(len(words), 0, -1):
+        if "".join(words[-count:]) in station:
+            kept = words[:-count]
+            return " ".join(kept) + " " if kept else ""
+    return ""
 
 
 def _candidate_lines(text: str, lines: list[str], positions: list[int] | None) -> list[int]:
@@ -295,7 +316,8 @@ def _skip_debris(lines: list[str], i: int, after_banner: bool) -> tuple[int, boo
 def _rejoin(out: list[str], nxt: str, had_blank: bool, after_next: str) -> None:
     """Append ``nxt`` to ``out``: on its own line after a blank, or glued to the cut line."""
     prev = out[-1].rstrip() if out else ""
-    is_marker = bool(MARKER_START.match(nxt) or PREAMBLE_FIELD.match(nxt))
+    is_marker = bool(MARKER_START.match(nxt) or PREAMBLE_FIELD.match(nxt)
+                     or CITATION_START.match(nxt))
     opens = nxt[0].isupper() or nxt[0] in "\"'“("
     starts_new = is_marker or opens or bool(_DASHES.match(after_next))
     if not prev:

@@ -46,6 +46,9 @@ _INLINE_END = re.compile(
     r"(?i:classified[ \t]+by\b|sensitive[ \t]+but[ \t]+unclassified|derived[ \t]+from:)"
     r"|¶[ \t]*\d|\b1[ \t]?\.[ \t]?\((?:U|C|S|SBU|S/NF|C/NF|TS)\)|\bE\.[ \t]?O\.[ \t]?1|\bTAGS:"
     r"|\bSUBJECT:|\((?:U|SBU|S/NF|C/NF|TS)\)[ \t]+[A-Z][a-z]"
+    # a sentence of mixed-case prose after the number ending a citation: the text run on
+    # after the field ("REF: STATE 6970 As requested in reftel, ...", 09CAIRO189)
+    r"|(?<=\d)[ \t]+(?=[A-Z][a-z]+,?[ \t]+[a-z]{2,}[ \t]+[a-z])"
 )
 # A line that starts paragraph 1 or a banner ends the block.
 _LINE_END = re.compile(

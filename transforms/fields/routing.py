@@ -5,7 +5,8 @@ A telegram is a routing header (``VZCZC`` transmission id, precedence line, ``DE
 addressees) followed by the body, which opens with a classification banner. Many published
 copies glue the first body line onto the last addressee (``...WASHDC PRIORITYC O N F I D E N T
 I A L SECTION 01 OF 02``), some glue a press dateline (``...DCThursday, 31 January 2008, 19:52``)
-or rows of a database dump (``...PRIORITYid: 90003``, ``...WASHDC235269``).
+or rows of a database dump (``...PRIORITYid: 90003``, ``...WASHDC235269``), or other text
+(``...WASHDCROYAL COURT``, ``...GUANTANAMO BAY CUCLASSIFICATION:``).
 
 Everything here scans line by line with anchored or bounded patterns, so each call is linear in
 the size of the header. Nothing raises: text that is not a header gives ``""``/``None``.
@@ -36,17 +37,29 @@ __all__ = [
 _MAX_PREAMBLE_LINES = 150
 
 _FM_LINE = re.compile(r"FM\s+(\S.*)")
-_TO_LINE = re.compile(r"TO\s+\S")
+# An addressee block that opens without an FM line: ``TO``, or ``INFO`` that is no office
+# distribution list (``INFO LOG-00 EEB-00``); ``TORUEHC/`` has lost its space.
+_TO_LINE = re.compile(r"(?:TO|INFO(?!\s+[A-Z]{1,6}-\d))(?:\s+|(?=R[A-Z]{3,6}/))\S")
+# Transmission lines that may come before such a block: VZCZC, precedence + stations, DE,
+# the security line, the date-time group.
+_TRANSMISSION_LINE = re.compile(
+    r"\s*(?:VZCZC|[ZOPR]{1,2}\s+R[A-Z]{3,6}\b|DE\s+R[A-Z]{3,6}\b|ZN[YR]\b"
+    r"|(?:[ZOPR0]\s+(?:[ZOPR]\s+)?)?\d{6}Z\s)"
+)
+_MAX_TRANSMISSION_LINES = 8
 # Lines that can only belong to a body: the FM search stops there.
 _BODY_ONLY_LINE = re.compile(r"\s*(?:E\.?\s?[O0]\.?\s*1\d{4}|TAGS\b|SUBJECT\b|SUBJ:|SIPDIS\b|¶)")
-_KEYWORD = re.compile(r"(TO|INFO|XMT)(?:\s+|$)")
+_KEYWORD = re.compile(r"(TO|INFO|XMT)(?:\s+|$|(?=R[A-Z]{3,6}/))")
 _NON_BLANK = re.compile(r"\S")
-_ROUTE_LINE = re.compile(r"(?:R[A-Z]{3,6}|ZEN)/")
+# A routing indicator, also one that lost its leading R (``UEHC/SECSTATE``).
+_ROUTE_LINE = re.compile(r"(?:R[A-Z]{3,6}|ZEN|(?:UE|UC|UM|HM|HE)[A-Z]{2,5})/")
 _JUNK_LINE = re.compile(r"(?:PAGE\s+\d+\b.*|ZEN|ZFF\w*|BT|NNNN|ZZ\w*)\s*")
 
+# Database-dump rows (a date, a CSV row, a tab row, a key/value field): body, never addressees.
 _DUMP_LINE = re.compile(
-    r"\d{4}-\d\d-\d\d\b|\d+,\d+/\d+/\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:id|date|refid): "
+    r"\d{4}-\d\d-\d\d\b|\d+,\"?\d+/\d+/\d{4}|\d{1,2}/\d{1,2}/\d{4}|(?:id|date|refid): |\d{1,9}\t"
 )
+_DUMP_FIRST = frozenset("0123456789idr")  # what a ``_DUMP_LINE`` line starts with
 _MAX_ADDRESSEE_CHARS = 90
 
 _TRANSMISSION_ID = re.compile(r"VZCZC[A-Z]{2,4}\d{2,5}")
@@ -108,11 +121,27 @@ def _header_end(text: str) -> tuple[int, int]:
     """
     start = _find_fm(text)
     if start is None:
-        first = _NON_BLANK.search(text)
-        if first is None or not _TO_LINE.match(text, first.start()):
+        start = _opening_block(text)
+        if start is None:
             return 0, 0
-        start = text.rfind("\n", 0, first.start()) + 1
     return start, _block_end(text, start)
+
+
+def _opening_block(text: str) -> int | None:
+    """Offset of a ``TO``/``INFO`` line that opens the telegram (after transmission lines
+    only: ``VZCZC``, ``DE``, ``ZNY``, the date-time group), or None."""
+    offset = 0
+    for _ in range(_MAX_TRANSMISSION_LINES):
+        first = _NON_BLANK.search(text, offset)
+        if first is None:
+            return None
+        line_start = text.rfind("\n", 0, first.start()) + 1
+        if _TO_LINE.match(text, first.start()):
+            return line_start
+        line, offset = _line_at(text, line_start)
+        if not _TRANSMISSION_LINE.match(line):
+            return None
+    return None
 
 
 def _line_at(text: str, offset: int) -> tuple[str, int]:
@@ -141,13 +170,13 @@ def _block_end(text: str, start: int) -> int:
             return offset
         keyword = _KEYWORD.match(stripped)
         if not _JUNK_LINE.fullmatch(stripped[keyword.end() :] if keyword else stripped):
+            if offset > start and stripped[0] in _DUMP_FIRST and _DUMP_LINE.match(stripped):
+                return offset  # a dump row is body as a whole, before any glued cut in it
             cut = glued_body_start(line)
             if cut is not None:
                 return offset + cut
             if offset > start and (
-                _BODY_ONLY_LINE.match(line)
-                or _DUMP_LINE.match(stripped)
-                or len(stripped) > _MAX_ADDRESSEE_CHARS
+                _BODY_ONLY_LINE.match(line) or len(stripped) > _MAX_ADDRESSEE_CHARS
             ):
                 return offset
         offset = next_offset
@@ -160,9 +189,11 @@ def split_telegram(telegram: str) -> tuple[str, str]:
     The header runs from the start of the telegram (including any preamble before the routing
     lines: office distribution lists, ``TED`` numbers, e-mail wrappers) to the end of the last
     addressee line after ``FM``; it is ``""`` when no ``FM`` line precedes the body (partial
-    extracts that carry no header, press versions) unless the telegram opens with a ``TO``
-    line. The body starts at the first line or glued text that cannot be an addressee: a
-    classification banner, a press dateline, a dump row, lowercase prose, E.O./TAGS/SUBJECT.
+    extracts that carry no header, press versions) unless the telegram opens, after its
+    transmission lines only (``VZCZC``, ``DE``, ``ZNY``, the date-time group), with a ``TO``
+    or ``INFO`` line (not an ``INFO LOG-00`` office list). The body starts at the first line
+    or glued text that cannot be an addressee: a classification banner, a press dateline, a
+    dump row (a whole CSV or tab row line is body), lowercase prose, E.O./TAGS/SUBJECT.
     ``header + body == telegram``: whitespace after the last addressee goes to the body.
     """
     header, body, _ = _split(telegram)
