@@ -136,7 +136,7 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
     classified = parse_classified_by(field_body)
     if not classified.names and own.preview:
         classified = parse_classified_by(own.preview)
-    parsed_body = parse_body(field_body) if field_body else Body([], [])
+    parsed_body = parse_body(field_body) if field_body else Body([], [], [])
     paragraphs = parsed_body.paragraphs
     # is_partial reads the head only: no copy of the whole telegram.
     telegram_head = f"{header}\n{body[:PARTIAL_HEAD_CHARS]}" if header else body
@@ -168,7 +168,8 @@ def parse_cable(raw: RawCable) -> ParsedCable | Reject:
         "classified_by": classified.names,
         "classification_reasons": classified.reasons,
         "classification_authority": classified.authority,
-        "signers": parse_signers(field_body),
+        # The body parser found the signature already; a body that is all head has none there.
+        "signers": parsed_body.signers or parse_signers(field_body),
         "summary": parse_summary(paragraphs),
         "comment": parse_comment(paragraphs),
         "section_count": banner.section_count or (1 if banner.classification else None),

@@ -23,6 +23,7 @@ _LABEL_CLUES = ("E.O", "EO 1", "TAGS", "SUBJ", "REF", "lassified", "LASSIFIED", 
 _BANNER_FIRST = frozenset("CSULcsul")
 _FLAT_HEAD_CHARS = 6000
 _PAGED_CHARS = 16_000  # as far as the subject parser reads (80 lines of 200 characters)
+_HEAD_CHARS = 4_000  # a head is shorter: a break after it leaves the subject as it is
 _FLAT_HEAD_LINES = 40
 _FLAT_MIN_CHARS = 40
 _LABEL_LEAD = 6  # a label this close to its line's start opens the line: "(C) SUBJECT:"
@@ -101,8 +102,9 @@ def own_text_of(body: str, own_id: str | None = None) -> OwnText:
     station = _OWN_STATION.match(own_id) if own_id else None
     unbroken = strip_page_breaks(text, station[1] if station else None)
     own = unflatten_head(single_spaced(unbroken))
-    # (only the head, and only when a break was taken out: the subject reads no further)
-    paged = own if unbroken is text else unflatten_head(single_spaced(text[:_PAGED_CHARS]))
+    # (only the head, and only when a break was taken out of it: the subject reads no further)
+    same_head = unbroken is text or unbroken[:_HEAD_CHARS] == text[:_HEAD_CHARS]
+    paged = own if same_head else unflatten_head(single_spaced(text[:_PAGED_CHARS]))
     return OwnText(own, dumped, preview, paged)
 
 

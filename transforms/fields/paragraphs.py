@@ -70,6 +70,7 @@ class Body(NamedTuple):
 
     paragraphs: list[Paragraph]
     head_notes: list[str]  # office lines, handling notes, stamps (see ``head_block``)
+    signers: list[str]  # the signature's names, as ``split_signature`` finds them
 
 
 def parse_clean_paragraphs(text: str) -> list[Paragraph]:
@@ -83,10 +84,10 @@ def parse_body(text: str) -> Body:
     lines = text.split("\n")
     lines = split_run_on(split_title_tails(split_glued(lines, text)))
     head = head_block(lines)
-    content, _ = split_signature(lines[head.end :])
+    content, signers = split_signature(lines[head.end :])
     builder = _Builder()
     paragraphs = builder.run(content)
-    return Body(paragraphs, head.notes + builder.notes)
+    return Body(paragraphs, head.notes + builder.notes, signers)
 
 
 _DAMAGED_MARK = re.compile(r"(U|C|S|TS|SBU)\)\s+(?=[A-Z])")
