@@ -21,6 +21,9 @@ DEFECT_CLASSES = (
     "missing_number",  # a printed paragraph number (``¶3.``, ``3. (C)``) not in paragraphs
     "dump_flag",  # has_dump_rows disagreeing with the database rows really present
     "dump_in_field",  # a dump row's text in the summary, subject, signers or recipients
+    "trailer_in_text",  # the post's website line, a signer's name or NNNN in paragraph text
+    "glued_title",  # a section title left at the end of a paragraph's text (a rule after it)
+    "text_in_field",  # paragraph text run on into a head field (subject, a reference)
 )
 
 _WORD = re.compile(r"[A-Za-z0-9]+")
@@ -61,6 +64,10 @@ _SUMMARY_OPENS_BADLY = re.compile(
     r"|(?:EXECUTIVE\s+|BEGIN\s+)?SUMMARY\b|SUMMAY\b|AND\s+COMMENT\b|END\s+SUMMARY"
     r"|this\s+record\s+is\s+a\s+partial)",
     re.IGNORECASE,
+)
+# "... your kind cooperation. END TEXT": a label closing a quoted text ends a sentence too.
+_END_LABEL_AT_END = re.compile(
+    r"\s+\(?END\s+(?:OF\s+)?(?:TEXT|SUMMARY|COMMENT|NOTE|QUOTE)\)?\W*$", re.IGNORECASE
 )
 _SUMMARY_LABEL_LATER = re.compile(r"\bSUMMARY\s*(?::|--|\.\s)", re.IGNORECASE)
 # A row of the cables database, in each shape the release printed one.
@@ -128,7 +135,7 @@ def defects(row: dict) -> dict[str, list[str]]:
     paragraphs = row.get("paragraphs") or []
     body = row.get("body") or ""
     own = _own_text(body, row.get("reference_id"))
-    for kind, evidence in _paragraph_defects(paragraphs):
+    for kind, evidence in _paragraph_defects(paragraphs) + _trailer_defects(row, paragraphs):
         hit(kind, evidence)
     summary = row.get("summary")
     if summary and _SUMMARY_OPENS_BADLY.match(summary):
@@ -164,6 +171,46 @@ def defects(row: dict) -> dict[str, list[str]]:
     return found
 
 
+# The post's footer: "Visit Embassy X's Classified Website: http...", or its URL ending a text.
+_WEBSITE_IN_TEXT = re.compile(
+    r"(?:^|[.!?*]\s*)(?:please\s+)?visit\b[^\n]{0,80}?\bweb\s?site\b"
+    r"|\bclassified\s+web\s?site\b\s*(?:at)?\s*:|https?://\S*sgov\S*(?:\s\S+)?\s*$",
+    re.IGNORECASE,
+)
+_END_OF_TEXT = re.compile(r"(?:^|\s)NNNN\s*$")
+_TITLE_AT_END = re.compile(r"[.!?\"\u201d)]\s+[^.!?]{3,100}?\s[-=_]{4,}[-=_ ]*$")
+# Paragraph text in a head field: a paragraph marker with a mark, or a mark before prose.
+_TEXT_IN_FIELD = re.compile(
+    rf"(?:\u00b6\s?\d{{1,2}}\s?\.|\b\d{{1,2}}\s?\.\s{{0,3}}{_MARK})\s+[A-Z][a-z]+\s+[a-z]"
+    rf"|(?<![A-Za-z]){_MARK}\s+(?:[A-Z][a-z]+\s+){{1,3}}[a-z]+\s+[a-z]+\s+[a-z]"
+)
+_FIELD_WORDS = 60  # a subject or a reference this long has text run on into it
+
+
+def _trailer_defects(row: dict, paragraphs: list[dict]) -> list[tuple[str, str]]:
+    out: list[tuple[str, str]] = []
+    texts = [p["text"] or "" for p in paragraphs]
+    for p, text in zip(paragraphs, texts, strict=True):
+        # a post that numbered its website line (``¶10. (U) Visit ...``) printed a paragraph
+        whole = p["number"] is not None and _WEBSITE_IN_TEXT.match(text)
+        if _WEBSITE_IN_TEXT.search(text) and not whole:
+            out.append(("trailer_in_text", f"website {text[-100:]!r}"))
+        if _END_OF_TEXT.search(text):
+            out.append(("trailer_in_text", f"NNNN {text[-60:]!r}"))
+        if _TITLE_AT_END.search(text[-200:]):
+            out.append(("glued_title", repr(text[-100:])))
+    last = texts[-1].rstrip(" .") if texts else ""
+    for name in row.get("signers") or []:
+        if len(name) > 3 and last.upper().endswith(" " + name.upper()):
+            out.append(("trailer_in_text", f"signer {name!r} ends {last[-60:]!r}"))
+    fields = [("subject", row.get("subject") or "")]
+    fields += [("reference", r["text"] or "") for r in row.get("references") or []]
+    for name, value in fields:
+        if _TEXT_IN_FIELD.search(value) or len(value.split()) > _FIELD_WORDS:
+            out.append(("text_in_field", f"{name} {value[:120]!r}"))
+    return out
+
+
 def _paragraph_defects(paragraphs: list[dict]) -> list[tuple[str, str]]:
     out: list[tuple[str, str]] = []
     for i, p in enumerate(paragraphs):
@@ -184,7 +231,7 @@ def _paragraph_defects(paragraphs: list[dict]) -> list[tuple[str, str]]:
         elif (
             i + 1 < len(paragraphs)
             and 0 < len(words) <= 8
-            and not text.endswith(_ENDS_SENTENCE)
+            and not _END_LABEL_AT_END.sub("", text).endswith(_ENDS_SENTENCE)
             and not text.startswith(("-", "*", "o ", "\u2022"))
             and text[:1].isupper()
         ):

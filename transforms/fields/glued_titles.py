@@ -28,9 +28,15 @@ _SMALL_WORDS = frozenset(
 )
 # The post's website line glued after the last sentence of a paragraph (04CAIRO8456).
 _GLUED_WEBSITE = re.compile(
-    r"(?<=[.!?\"\u201d])\s+(?=[*\s]{0,80}(?:Please\s+)?[Vv]isit\b[^\n]{0,80}?\b[Ww]eb\s?[Ss]ite\b)"
+    r"(?<=[.!?\"\u201d])\s+(?=[*\s]{0,80}(?:(?:Please\s+)?[Vv]isit\b[^\n]{0,80}?\b[Ww]eb\s?[Ss]ite\b"
+    r"|For\s+more\s+reporting\s+from\b))"
 )
-_PROSE_END = re.compile(r"[a-z]{2}[.!?]\s")  # a word of prose ending a sentence
+# A label that closes a section: "END SUMMARY", "End Comment.", "END OF TEXT".
+END_LABEL = re.compile(
+    r"\W{0,3}END\s+(?:OF\s+)?(?:SUMMARY|COMMENTS?|NOTE|TEXT|FYI|QUOTE)(?:\s+AND\s+COMMENTS?)?\b\W*",
+    re.IGNORECASE,
+)
+_PROSE_END = re.compile(r"[a-z0-9]{2}[.!?]\s")  # a word (or "on Dec 28.") ending a sentence
 _RULE_LINE = re.compile(r"^\s{0,20}[-=_]{3,}+[-=_ ]*+$")
 _MARKER = re.compile(r"^\s{0,12}(?:[\u00b6\ufffd]\s?)?\d{1,3}\s?[.)]|^\s{0,12}[-=_]{3,}")
 
@@ -47,14 +53,15 @@ def split_title_tails(lines: list[str]) -> list[str]:
     """
     # A title ends in no stop (a rule may follow it): most long lines are prose that does.
     candidates = [index for index, line in enumerate(lines) if len(line) >= _MIN_LINE
-                  and (line.rstrip()[-1:] not in _PROSE_LAST or "isit" in line)]
+                  and (line.rstrip()[-1:] not in _PROSE_LAST or "isit" in line
+                       or "or more" in line)]
     if not candidates:
         return lines
     out: list[str] = []
     done = 0
     for index in candidates:
         line = lines[index]
-        website = _GLUED_WEBSITE.search(line) if "isit" in line else None
+        website = _GLUED_WEBSITE.search(line) if "isit" in line or "or more" in line else None
         if website is not None:  # "... minimize considered. Visit Embassy Cairo's Website: ..."
             out += lines[done:index]
             out += [line[: website.start()].rstrip(), line[website.end() :].strip()]
@@ -77,21 +84,33 @@ def split_title_tails(lines: list[str]) -> list[str]:
 def _title_at(line: str, following: str) -> int | None:
     """Where a title glued at the end of ``line`` starts, or None."""
     last = _title_start(line)
-    if last is None:
+    start = _after_end_label(line, last.end()) if last else None
+    if start is None:
         return None
-    tail = line[last.end() :].strip()
+    tail = line[start:].strip()
     rule = _TRAILING_RULE.search(tail)
     title = tail[: rule.start()].strip() if rule else tail
     words = title.split()
     if not words or len(title) > _MAX_TITLE or len(words) > _MAX_TITLE_WORDS:
         return None
-    before = line[: last.end()]
-    if title.endswith(_TERMINAL) or before.upper() == before:  # no lower-case letter before
+    before = line[:start]
+    # (a title may end in an acronym's parenthesis when a rule follows it: "COUNCIL (TEC) ---")
+    ends = title.endswith(_TERMINAL) and not (rule is not None and title.endswith(")"))
+    if ends or before.upper() == before:  # no lower-case letter before
         return None
     if rule is not None:
-        return last.end()
+        return start
     caps = title.isupper() and (len(words) > 1 or len(title) >= _MIN_CAPS_WORD)
-    return last.end() if caps and _MARKER.match(following) else None
+    return start if caps and _MARKER.match(following) else None
+
+
+def _after_end_label(line: str, start: int) -> int | None:
+    """``start``, or past an end label there (``END SUMMARY``, ``End Comment``): a label that
+    closes a section is never a title nor part of one; None when nothing follows it."""
+    label = END_LABEL.match(line, start)
+    if label is None:
+        return start
+    return label.end() if line[label.end() :].strip() else None
 
 
 def trailing_title(line: str) -> int | None:
@@ -102,14 +121,20 @@ def trailing_title(line: str) -> int | None:
     if len(line) < _MIN_LINE or line.rstrip().endswith(_TERMINAL):
         return None
     last = _title_start(line)
-    if last is None:
+    start = _after_end_label(line, last.end()) if last else None
+    if start is None:
         return None
-    words = line[last.end() :].split()
+    words = line[start:].split()
     if not 1 < len(words) <= _MAX_TITLE_WORDS:
         return None
+    return start if is_title_case(words) else None
+
+
+def is_title_case(words: list[str]) -> bool:
+    """True when every word but the small ones (``of``, ``and``, ``the`` ...) is capitalised."""
     capitals = sum(word[:1].isupper() for word in words if word.lower() not in _SMALL_WORDS)
     content = sum(1 for word in words if word.lower() not in _SMALL_WORDS)
-    return last.end() if content and capitals == content else None
+    return bool(content) and capitals == content
 
 
 def _title_start(line: str) -> re.Match[str] | None:

@@ -60,8 +60,8 @@ DASHES = re.compile(
     r"^\s{0,20}(?:[-=_\u2010-\u2015]{3,}|[-=_] [-=_] [-=_])[-=_ \u2010-\u2015]{0,120}$"
 )
 # A rule glued to a title, also spaced: "- - - Lula Popular, But What Comes Next? - - -".
-TRAILING_RULE = re.compile(r"\s(?:[-=_\u2010-\u2015]{5,}+|(?:[-=_] ){2,}+[-=_])[-=_ ]*+\s*$")
-LEADING_RULE = re.compile(r"^(?:[-=_\u2010-\u2015]{5,}+|(?:[-=_] ){2,}+[-=_])[-=_ ]*\s")
+TRAILING_RULE = re.compile(r"\s(?:[-=_\u2010-\u2015]{4,}+|(?:[-=_] ){2,}+[-=_])[-=_ ]*+\s*$")
+LEADING_RULE = re.compile(r"^(?:[-=_\u2010-\u2015]{4,}+|(?:[-=_] ){2,}+[-=_])[-=_ ]*\s")
 RULE_CHARS = frozenset("-=_\u2010\u2011\u2012\u2013\u2014\u2015")
 _SPACES = re.compile(r"[ \t\u00a0]+")
 MARKER_SEPS = (".", ")")
@@ -76,9 +76,13 @@ _LABEL_LINE = re.compile(
     r"|RECOMMENDATIONS?|ANALYSIS|CONCLUSIONS?))?[\s:.]{0,3}[-=_*\s]{0,40}$",
     re.IGNORECASE,
 )
+# The post's footer: "Visit Embassy Madrid's Classified Website: http://...", "Please visit
+# us at", "For more reporting from Embassy Lisbon ..., please see our Intelink site:" and a
+# line of the classified intranet's URL (wrapped once: "...portal:port ugal"); a URL the
+# text cites (www.state.gov, a newspaper's) is text.
 _WEBSITE = re.compile(
     r"^[\W_]{0,80}(?:(?:please\s+)?visit\b[^\n]{0,80}?\bweb\s?site\b|please\s+visit\s+us\s+at\b"
-    r"|https?://\S+\s*$)",
+    r"|for\s+more\s+reporting\s+from\b|https?://\S*(?:sgov|intelink)\S*(?:\s\S+)?\s*$)",
     re.IGNORECASE,
 )
 _HEADING_FRAME = re.compile(
@@ -225,9 +229,10 @@ def heading_text(line: str) -> str:
 def is_website_line(stripped: str) -> bool:
     """True for the post's website line that many cables print before the signature
     (``Visit Embassy Madrid's Classified Website: http://...``, ``Please visit us at http://``)."""
-    # Every such line names "visit" or "http", in some case: substring scans rule most out.
+    # Every such line names "visit", "http" or "for more", in some case: substring scans rule
+    # most out.
     return ("isit" in stripped or "ttp" in stripped or "ISIT" in stripped or "TTP" in stripped
-            ) and bool(_WEBSITE.match(stripped))
+            or "or more" in stripped or "OR MORE" in stripped) and bool(_WEBSITE.match(stripped))
 
 
 def is_label_line(stripped: str) -> bool:

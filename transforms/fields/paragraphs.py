@@ -5,9 +5,15 @@ from __future__ import annotations
 import re
 from typing import NamedTuple
 
-from transforms.fields.glued_titles import split_title_tails, trailing_title
+from transforms.fields.glued_titles import (
+    END_LABEL,
+    is_title_case,
+    split_title_tails,
+    trailing_title,
+)
 from transforms.fields.head_block import head_block, split_run_on
 from transforms.fields.own_text import own_text
+from transforms.fields.page_breaks import TERMINAL_CHARS
 from transforms.fields.paragraph_lines import (
     BARE_MARKER,
     DASHES,
@@ -85,17 +91,59 @@ def parse_body(text: str) -> Body:
     lines = split_run_on(split_title_tails(split_glued(lines, text)))
     head = head_block(lines)
     content, signers = split_signature(lines[head.end :])
+    if signers and content:
+        content = _without_signature_copy(content, signers)
     builder = _Builder()
     paragraphs = builder.run(content)
     return Body(paragraphs, head.notes + builder.notes, signers)
 
 
+def _without_signature_copy(content: list[str], signers: list[str]) -> list[str]:
+    """``content`` without a signer's name printed again at the end of its last line (``...
+    Department of Homeland Security PEKALA`` / ``PEKALA``, ``... let me know. Bassett``): in
+    capitals after text in mixed case, or after a sentence end. Other lines are left as they
+    are."""
+    last = len(content) - 1
+    # (above the footer the signature split leaves at the end: from its first website line)
+    for index in range(max(0, len(content) - _FOOTER_LINES), len(content)):
+        if is_website_line(content[index].strip()):
+            last = index - 1
+            break
+    while last >= 0 and (not content[last].strip() or DASHES.match(content[last])):
+        last -= 1
+    if last < 0:
+        return content
+    line = content[last].rstrip()
+    for name in signers:
+        if len(name) < 3 or not line.upper().endswith(" " + name.upper()):
+            continue
+        before, glued = line[: -len(name)].rstrip(), line[-len(name) :]
+        if (glued.isupper() and not before.isupper()) or before.endswith((".", "!", "?", ")")):
+            return [*content[:last], before, *content[last + 1 :]]
+    return content
+
+
 _DAMAGED_MARK = re.compile(r"(U|C|S|TS|SBU)\)\s+(?=[A-Z])")
-_WEBSITE_FIRST = frozenset("VvPph*\"")
+_WEBSITE_FIRST = frozenset("VvPphFf*\"")
 _AFTER_MARK = re.compile(r"^[:;,.)\]-]+(?=\s|$)")
 _LONE_CAVEATS = frozenset(("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"))
+_PILCROW_FIRST = frozenset("\u00b6\ufffd")
 _BOXED_LINES = 2
+_FOOTER_LINES = 8
 _BOXED_LINE_CHARS = 60
+
+
+def _may_title_marker(stripped: str, nxt: str) -> bool:
+    """The cheap half of "``stripped`` is a title above the marker line ``nxt``": short, no
+    stop at its end, and ``nxt`` opens with a pilcrow or a digit."""
+    first = nxt.lstrip()[:1]
+    return (
+        (first in _PILCROW_FIRST or first.isdigit())
+        and len(stripped) <= MAX_HEADING_CHARS
+        and not stripped.endswith(TERMINAL_CHARS)
+        and (stripped[0].isupper() or stripped[0] in "\"'\u201c")
+        and bool(stripped.replace("X", "").strip(" .-"))  # a redaction is no title
+    )
 
 
 def _is_bare_label(parts: list[str]) -> bool:
@@ -167,8 +215,9 @@ class _Builder:
                     self.in_website = True
                     continue
                 if plain and (
-                    nxt[:1].isalpha()  # the common next line, to spare the test below
-                    or not (nxt[:30].lstrip()[:1] in rules and dashes.match(nxt))
+                    nxt[:1].isalpha()  # the common next line, to spare the tests below
+                    or not ((nxt[:30].lstrip()[:1] in rules and dashes.match(nxt))
+                            or _may_title_marker(stripped, nxt))
                 ):
                     parts.append(stripped)
                     self.block_start = None
@@ -250,6 +299,10 @@ class _Builder:
                 return number
         return "@"
 
+    def _prev_redacted(self) -> bool:
+        parts = self.paragraphs[-1][3] if self.paragraphs else []
+        return bool(parts) and parts[-1].endswith("XXXX")
+
     def _prev_terminal(self) -> bool:
         parts = self.paragraphs[-1][3] if self.paragraphs else []
         return bool(parts) and is_terminal(parts[-1])
@@ -288,9 +341,11 @@ class _Builder:
         current = self.paragraphs[-1] if self.paragraphs else None
         bullet = stripped.startswith(("-", "*", "o ", "\u2022"))
         # A block without marker opens a paragraph of its own at the start, after a heading,
-        # or in a run of unnumbered blocks; else it continues the numbered paragraph above.
+        # or in a run of unnumbered blocks; else it continues the numbered paragraph above. A
+        # label that closes a section ("END TEXT") closes the paragraph above: it opens none.
         opens = current is None or (self.blank_before and (
-            self.heading_new or (current[0] is None and not bullet)))
+            self.heading_new or (current[0] is None and not bullet))
+            and not END_LABEL.fullmatch(stripped))
         if opens:
             mark, text = parse_mark(stripped)
             self.paragraphs.append((None, mark, self.heading, [text.strip()]))
@@ -347,13 +402,25 @@ class _Builder:
         if nxt_ruled and (self.blank_before or self._prev_terminal()):
             return len(stripped) <= MAX_UNDERLINED_HEADING
         if stripped[-1] in RULE_CHARS or stripped[0] in RULE_CHARS:
-            ruled = TRAILING_RULE.search(stripped[-130:]) or LEADING_RULE.match(stripped)
-            if ruled and len(heading_text(stripped)) <= MAX_UNDERLINED_HEADING:
-                return self.blank_before or self._prev_terminal()
+            trailing = TRAILING_RULE.search(stripped[-130:])
+            leading = LEADING_RULE.match(stripped)
+            if (trailing or leading) and len(heading_text(stripped)) <= MAX_UNDERLINED_HEADING:
+                # framed by rules on both sides ("------ Health ------"): a title wherever
+                return bool(trailing and leading) or self.blank_before or self._prev_terminal()
         if stripped.startswith("//") and stripped.endswith("//") and len(stripped) > 4:
             return True  # "//BACKGROUND ON THE CASE//" (09MADRID392)
+        if END_LABEL.fullmatch(stripped):
+            return False  # "END SUMMARY" closes a section: never a title
         if not self.blank_before and self.paragraphs:
-            return False
+            # a title on a line of its own right above a paragraph marker, after a sentence
+            # (or a redaction) ended: in Title Case or capitals, short, with no stop
+            return (
+                _may_title_marker(stripped, nxt)
+                and (self._prev_terminal() or self._prev_redacted())
+                and len(stripped.split()) <= MAX_HEADING_WORDS
+                and (stripped.isupper() or is_title_case(stripped.split()))
+                and bool(MARKER.match(nxt))
+            )
         # an ALL-CAPS line alone between blank lines may be a long section title
         caps = stripped.isupper() and not nxt.strip()
         words = len(stripped.split())
