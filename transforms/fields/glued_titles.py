@@ -12,6 +12,8 @@ from __future__ import annotations
 
 import re
 
+from transforms.fields.paragraph_lines import is_label_line
+
 _MIN_LINE = 80  # a line with a sentence and a title glued to it is longer
 _TAIL_WINDOW = 140  # the title is in the line's last characters
 _MAX_TITLE = 100
@@ -101,7 +103,9 @@ def _title_at(line: str, following: str) -> int | None:
     if rule is not None:
         return start
     caps = title.isupper() and (len(words) > 1 or len(title) >= _MIN_CAPS_WORD)
-    return start if caps and _MARKER.match(following) else None
+    # a section label in any case ("... support of Bahrain. Comment" / "¶5. ...", 09MANAMA91)
+    label = caps or is_label_line(title)
+    return start if label and _MARKER.match(following) else None
 
 
 def _after_end_label(line: str, start: int) -> int | None:

@@ -145,6 +145,9 @@ _CITATION_TAIL = re.compile(
     r"^\s{0,10}(?:(?:AND|and|&)\s+)?(?:(?:\d{2}|\d{4})\s[A-Z][A-Z .'-]{1,30}\s)?"
     r"\d{3,7}\b[\s,;]*(?:$|AND\b)"
 )
+_HANDLING_NOTE = re.compile(
+    r"^\W{0,3}(?:this\s+(?:cable|message)\s+is\s+)?sensitive\s+but\s+unclas", re.IGNORECASE
+)
 _BARE_SUBJECT = re.compile(r"\s{0,10}(?i:subj(?:ect)?)\s{0,3}:?\s*$")
 _MARKER_FIRST = frozenset("\u00b6\ufffd(")
 _SEPARATORS = frozenset(".)")
@@ -266,11 +269,14 @@ def split_run_on(lines: list[str]) -> list[str]:
                                   or "REF" in line):
             continue
         label = _FIELD_LABEL.match(line)
-        if label is None:
+        # a handling note can carry the text run on too: "Sensitive but Unclassified. Please
+        # handle accordingly. (SBU) On February 8, ..." (09CAIRO226)
+        note = label is None and _HANDLING_NOTE.match(line)
+        if label is None and not note:
             if _opens_paragraph(line, True):
                 break  # the head is over: no field line comes after paragraph 1
             continue
-        cut = _run_on_at(line, label.lastgroup)
+        cut = _run_on_at(line, label.lastgroup if label else None)
         if cut is not None:
             out += lines[done:index]
             out += [line[:cut].rstrip(), line[cut:].lstrip()]

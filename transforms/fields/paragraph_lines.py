@@ -86,7 +86,7 @@ _WEBSITE = re.compile(
     re.IGNORECASE,
 )
 _HEADING_FRAME = re.compile(
-    r"^[\u00b6\s*=_/\u2010-\u2015-]+|[\s:*=_/\u2010-\u2015-]+$"
+    r"^[\u00b6\s*=_/\u2010-\u2015-]+|[\s:*=_/\u2010-\u2015-]+$|^\)\)|\)\)$"
     r"|^\((?:U|C|S|TS|SBU|LOU|FOUO)(?:/{1,2}[A-Z ]{1,20})?\)\s+"  # "(C) Eton Park ..."
 )
 MAX_HEADING_WORDS = 10

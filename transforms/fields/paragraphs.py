@@ -123,11 +123,15 @@ def _without_signature_copy(content: list[str], signers: list[str]) -> list[str]
     return content
 
 
+# A block that opens with a section label opens a paragraph, even below a numbered one.
+_LABEL_OPENER = re.compile(r"(?:COMMENT|Comment|SUMMARY|Summary)\s?(?::|--)\s")
 _DAMAGED_MARK = re.compile(r"(U|C|S|TS|SBU)\)\s+(?=[A-Z])")
 _WEBSITE_FIRST = frozenset("VvPphFf*\"")
 _AFTER_MARK = re.compile(r"^[:;,.)\]-]+(?=\s|$)")
 _LONE_CAVEATS = frozenset(("SIPDIS", "NOFORN", "SENSITIVE", "EXDIS", "NODIS", "LIMDIS"))
 _PILCROW_FIRST = frozenset("\u00b6\ufffd")
+_TITLE_FRAMES = frozenset(("//", "))", "--", "**", "=="))
+_ANY_CASE_FRAMES = frozenset(("//", "))"))
 _BOXED_LINES = 2
 _FOOTER_LINES = 8
 _BOXED_LINE_CHARS = 60
@@ -155,6 +159,7 @@ class _Builder:
     """Turns the content lines of a body into paragraphs, one line at a time."""
 
     __slots__ = (
+        "after_website",
         "blank_before",
         "blank_seen",
         "block_start",
@@ -176,6 +181,7 @@ class _Builder:
         self.opened_after_heading = False  # the last unnumbered block opened under a heading
         self.notes: list[str] = []  # lines that are no paragraph text: the post's website line
         self.in_website = False  # the lines of a website note run on to a blank line
+        self.after_website = False  # a website note came, and no paragraph opened since
         self.style: str | None = None  # "num", "paren" or "letter": the top-level markers
         self.last_number = 0
         self.blank_before = True
@@ -211,8 +217,7 @@ class _Builder:
                 else:
                     plain = is_plain_symbol_line(line, stripped)
                 if plain and stripped[0] in _WEBSITE_FIRST and is_website_line(stripped):
-                    self.notes.append(stripped)  # "Visit ... Classified Website: http..."
-                    self.in_website = True
+                    self._website(stripped)  # "Visit ... Classified Website: http..."
                     continue
                 if plain and (
                     nxt[:1].isalpha()  # the common next line, to spare the tests below
@@ -249,8 +254,7 @@ class _Builder:
             self._start(marker.group("num"), marker.group("sep"), rest, mark)
         elif is_label_line(stripped) or self._is_heading(stripped, nxt):
             if is_website_line(stripped):
-                self.notes.append(stripped)
-                self.in_website = True
+                self._website(stripped)
                 return
             title = stripped
             if nxt[:30].lstrip()[:1] in RULE_CHARS and DASHES.match(nxt):
@@ -330,12 +334,26 @@ class _Builder:
         self.paragraphs.append((num, mark, self.heading, parts))
         self.block_start = None
         self.heading_new = False
+        self.after_website = False
+
+    def _website(self, stripped: str) -> None:
+        """The post's website footer: a note, its lines up to a blank line with it, and the
+        rule of stars framing it off the paragraph above."""
+        parts = self.paragraphs[-1][3] if self.paragraphs else []
+        while parts and not parts[-1].strip("* "):
+            parts.pop()
+        self.notes.append(stripped)
+        self.in_website = True
+        self.after_website = True
 
     def _text(self, stripped: str) -> None:
-        if is_website_line(stripped):
-            self.notes.append(stripped)
-            self.in_website = True
+        website = is_website_line(stripped) or (
+            self.after_website and self.blank_before and "site" in stripped.lower())
+        if website:  # (a block after the footer that names the site is the footer's too)
+            self._website(stripped)
             return
+        if not stripped.strip("* ") and self.after_website:
+            return  # the footer's closing rule of stars
         if stripped in _LONE_CAVEATS:
             return  # "SIPDIS" the system printed amid a paragraph: a caveat, in ``caveats``
         current = self.paragraphs[-1] if self.paragraphs else None
@@ -344,7 +362,8 @@ class _Builder:
         # or in a run of unnumbered blocks; else it continues the numbered paragraph above. A
         # label that closes a section ("END TEXT") closes the paragraph above: it opens none.
         opens = current is None or (self.blank_before and (
-            self.heading_new or (current[0] is None and not bullet))
+            self.heading_new or (current[0] is None and not bullet)
+            or bool(_LABEL_OPENER.match(stripped)))  # "COMMENT: We consider ..." (72TEHRAN5055)
             and not END_LABEL.fullmatch(stripped))
         if opens:
             mark, text = parse_mark(stripped)
@@ -352,6 +371,7 @@ class _Builder:
             # a block right after a heading may still turn out to be a (sub)heading itself
             self.opened_after_heading = self.heading_new
             self.heading_new = False
+            self.after_website = False
         else:
             current[3].append(stripped)
         if self.blank_before:
@@ -407,8 +427,11 @@ class _Builder:
             if (trailing or leading) and len(heading_text(stripped)) <= MAX_UNDERLINED_HEADING:
                 # framed by rules on both sides ("------ Health ------"): a title wherever
                 return bool(trailing and leading) or self.blank_before or self._prev_terminal()
-        if stripped.startswith("//") and stripped.endswith("//") and len(stripped) > 4:
-            return True  # "//BACKGROUND ON THE CASE//" (09MADRID392)
+        frame = stripped[:2]
+        if frame in _TITLE_FRAMES and stripped[-2:] == frame and len(stripped) > 4:
+            # "//BACKGROUND ON THE CASE//" (09MADRID392), "))COMMENT: ...))"; dashes frame an
+            # aside in prose too ("-- Consequently, the Diyanet is ... --"): capitals only
+            return frame in _ANY_CASE_FRAMES or stripped.isupper()
         if END_LABEL.fullmatch(stripped):
             return False  # "END SUMMARY" closes a section: never a title
         if not self.blank_before and self.paragraphs:
