@@ -78,7 +78,7 @@ _DUMP_ROW = re.compile(
     r"|^id: ?\d{1,9}\b"  # key/value record
     r"|^\d{3,9}\n\n?\d{4}-\d\d-\d\d\n\n?\d\d[A-Z][A-Z0-9-]+\d\n"  # a field per line
     r"|^\d{3,9} \d{1,2}/\d{1,2}/\d{4} \d{1,2}:\d\d \d\d[A-Z][A-Z0-9-]+\d "  # on one line
-    r"|^\d{1,9} \d{1,2}/\d{1,2}/\d{4} \d{1,7} [A-Z]{2,6}(?:,[A-Z0-9]{2,6}){2,}",  # a summary row
+    r"|(?:^| )\d{1,9} \d{1,2}/\d{1,2}/\d{4} \d{1,7} [A-Z]{2,6}(?:,[A-Z0-9]{2,6}){2,}",  # summary
     re.MULTILINE,
 )
 _ROW_REFID = re.compile(r"\d\d[A-Z][A-Z0-9-]{2,40}\d")

@@ -44,11 +44,12 @@ _CSV_HINT = re.compile(r":\d\d,\d\d[A-Z]")
 _KV_ROW = re.compile(r"^id: ?\d{1,9}(?:[ \t][^\n]{0,40})?$", re.MULTILINE)
 # A record a field per line (row id, day, refid, ...) or on one line (row id, day, time, refid).
 # A summary row: count, day, serial and the tags (``0 02/23/2009 7601 PGOV,PHUM,EG``), then
-# a subject line and a summary of some cable (09CAIRO325, 09CAIRO189): it names no refid.
+# a subject line and a summary of some cable (09CAIRO325, 09CAIRO189), also glued after the
+# signature (07TRIPOLI1039): it names no refid.
 _LINE_ROW = re.compile(
     rf"\n\d{{3,9}}(?:\n\n?\d{{4}}-\d\d-\d\d\n\n?(?P<lines>{_REF_ID})\n"
     rf"| {_DAY_TIME} (?P<spaced>{_REF_ID}) )"
-    r"|\n\d{1,9} \d{1,2}/\d{1,2}/\d{4} \d{1,7} (?P<summary>[A-Z]{2,6}(?:,[A-Z0-9]{2,6}){2,})"
+    r"|[\n ]\d{1,9} \d{1,2}/\d{1,2}/\d{4} \d{1,7} (?P<summary>[A-Z]{2,6}(?:,[A-Z0-9]{2,6}){2,})"
 )
 _ROW_ID_BEFORE = re.compile(r"(?<!\d)\d{1,9}$")
 _RECORD_FIELDS_AFTER_REFID = 2  # origin, classification; the references may be empty

@@ -125,6 +125,7 @@ def _without_signature_copy(content: list[str], signers: list[str]) -> list[str]
 
 # A block that opens with a section label opens a paragraph, even below a numbered one.
 _LABEL_OPENER = re.compile(r"(?:COMMENT|Comment|SUMMARY|Summary)\s?(?::|--)\s")
+_GLUED_NUMBER = re.compile(r"[a-z\")\]][.!?]\s{1,3}(\d{1,2})\.\s{1,3}(?=[A-Z\"(])")
 _DAMAGED_MARK = re.compile(r"(U|C|S|TS|SBU)\)\s+(?=[A-Z])")
 _WEBSITE_FIRST = frozenset("VvPphFf*\"")
 _AFTER_MARK = re.compile(r"^[:;,.)\]-]+(?=\s|$)")
@@ -194,6 +195,8 @@ class _Builder:
         seps, rules, dashes = MARKER_SEPS, RULE_CHARS, DASHES
         blank_before = True
         parts: list[str] | None = None
+        # the next paragraph's number glued after a sentence ("... Ivai. 3. The CODEL ...")
+        needle = ". 1. "
         for line, nxt in zip(lines, [*lines[1:], ""], strict=False):  # "": after the last
             stripped = line.strip()
             if not stripped or stripped == "-":  # old cables part paragraphs with a lone "-"
@@ -224,12 +227,17 @@ class _Builder:
                     or not ((nxt[:30].lstrip()[:1] in rules and dashes.match(nxt))
                             or _may_title_marker(stripped, nxt))
                 ):
+                    if needle in stripped and self._glued_next(parts, stripped, nxt):
+                        parts = paragraphs[-1][3]
+                        needle = f". {self.last_number + 1}. "
+                        continue
                     parts.append(stripped)
                     self.block_start = None
                     continue
             self.feed(line, stripped, nxt)
             blank_before = self.blank_before
             parts = paragraphs[-1][3] if paragraphs else None
+            needle = f". {self.last_number + 1}. "
         if self.heading_new and self.heading:
             self.notes.append(self.heading)  # a title line after the last paragraph
         return [
@@ -327,7 +335,7 @@ class _Builder:
         if mark:  # "(C):  Text", "(C//NF)) Text", "(C). Text"
             text = _AFTER_MARK.sub("", text.strip())
         text = text.strip()
-        parts = [text] if text else []
+        parts: list[str] = []
         previous = self.paragraphs[-1] if self.paragraphs else None
         if previous and previous[0] == num and _is_bare_label(previous[3]):
             self.paragraphs.pop()  # "1. (C) Summary. 1. (C) Summary. The ...": printed twice
@@ -335,6 +343,24 @@ class _Builder:
         self.block_start = None
         self.heading_new = False
         self.after_website = False
+        if text and not (num.isdecimal() and self._glued_next(parts, text, "")):
+            parts.append(text)
+
+    def _glued_next(self, parts: list[str], stripped: str, nxt: str) -> bool:
+        """When the next paragraph's number is glued after a sentence of ``stripped`` (``...
+        Ivai. 3. The CODEL took ...``, 06SAOPAULO352): its text up to there joins ``parts``,
+        the rest opens that paragraph; False (and nothing done) otherwise."""
+        if self.style != "num":
+            return False
+        glued = _GLUED_NUMBER.search(stripped)
+        while glued is not None and number_value(glued[1]) != self.last_number + 1:
+            glued = _GLUED_NUMBER.search(stripped, glued.end())
+        if glued is None:
+            return False
+        parts.append(stripped[: glued.start(1)].rstrip())
+        self.blank_before = False
+        self.feed(stripped[glued.start(1) :], stripped[glued.start(1) :], nxt)
+        return True
 
     def _website(self, stripped: str) -> None:
         """The post's website footer: a note, its lines up to a blank line with it, and the
